@@ -1,0 +1,5 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { SystemResolver } from '../modules/system/system.resolver.js';
+
+/** Every resolver class of the service. */
+export const RESOLVERS: NonEmptyArray<Function> = [SystemResolver];

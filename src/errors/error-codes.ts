@@ -1,0 +1,30 @@
+/**
+ * The one catalogue of error codes a client can see in `extensions.code`.
+ * Each is stable: clients branch on it, so a code is never renamed or reused.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  CONFLICT: 'CONFLICT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  INVALID_CODE: 'INVALID_CODE',
+  WECHAT_ERROR: 'WECHAT_ERROR',
+  SELECTION_CLOSED: 'SELECTION_CLOSED',
+  NOT_IN_TERM: 'NOT_IN_TERM',
+  ALREADY_ENROLLED: 'ALREADY_ENROLLED',
+  NOT_ENROLLED: 'NOT_ENROLLED',
+  COURSE_FULL: 'COURSE_FULL',
+  SCHEDULE_CONFLICT: 'SCHEDULE_CONFLICT',
+  INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
+  CART_EMPTY: 'CART_EMPTY',
+  INVALID_ORDER_STATE: 'INVALID_ORDER_STATE',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);

@@ -1,0 +1,4 @@
+export { AppError } from './app-error.js';
+export type { ErrorDetails } from './app-error.js';
+export { ErrorCode, ERROR_CODES } from './error-codes.js';
+export { createErrorFormatter, isExpectedError } from './format-error.js';
