@@ -27,6 +27,7 @@ import { playgroundRouter } from './playground.js';
 import { observabilityPlugin } from './plugins.js';
 import { createServices, type Services } from './services.js';
 import { attachWebSocketServer, type WebSocketHandle } from './websocket.js';
+import { SocketRegistry } from './socket-registry.js';
 import { runDemoSeeder } from '../db/seeders/run-demo-seeder.js';
 
 export interface AppOptions {
@@ -91,6 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await runDemoSeeder(orm, config, log);
     }
     infra = createInfrastructure(config, log);
+    await infra.ready(5_000);
   } catch (err) {
     await orm?.close().catch(() => undefined);
     await database.embedded?.stop().catch(() => undefined);
@@ -108,7 +110,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     })
     .catch(() => undefined);
   const metrics = new AppMetrics(() => pool);
-  const services = createServices({
+  const sockets = new SocketRegistry();
+  const services = await createServices({
+    sockets,
     config,
     log,
     orm: readyOrm,
@@ -116,6 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     kv: readyInfra.kv,
     metrics,
   });
+  await services.init();
   const schema = await buildAppSchema();
 
   const contextFor = (
@@ -148,6 +153,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log,
     metrics,
     authenticator: services.authenticator,
+    sockets,
     formatError,
     contextFor,
   });

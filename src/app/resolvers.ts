@@ -1,5 +1,11 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AccountResolver, AdminUserResolver, AuthResolver } from '../modules/accounts/index.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
 
 /** Every resolver class of the service. */
-export const RESOLVERS: NonEmptyArray<Function> = [SystemResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  SystemResolver,
+  AuthResolver,
+  AccountResolver,
+  AdminUserResolver,
+];

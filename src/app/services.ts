@@ -2,10 +2,30 @@ import type { Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/index.js';
 import type { KeyValueStore, Logger, PubSub } from '../infra/index.js';
+import { MailQueue } from '../infra/mail-queue.js';
+import { createMailer } from '../infra/mailer.js';
+import { RateLimiter } from '../infra/rate-limiter.js';
+import { BearerAuthenticator } from '../auth/authenticator.js';
+import { loadSecretKeys } from '../auth/keys.js';
+import { SessionService } from '../auth/session.service.js';
+import { SessionWatcher } from '../auth/session-watcher.js';
+import { TokenService } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
+import { AppError } from '../errors/index.js';
+import {
+  AccountResolver,
+  AdminUserResolver,
+  AuthResolver,
+  AuthService,
+  EmailCodeService,
+  UserImportService,
+  UserService,
+  type TermDirectory,
+} from '../modules/accounts/index.js';
+import { SystemResolver } from '../modules/system/system.resolver.js';
 import { ServiceContainer } from './container.js';
 import type { AppMetrics } from './metrics.js';
-import { SystemResolver } from '../modules/system/system.resolver.js';
+import type { SocketRegistry } from './socket-registry.js';
 
 /** What every service may depend on. */
 export interface CoreDeps {
@@ -15,6 +35,7 @@ export interface CoreDeps {
   readonly pubsub: PubSub;
   readonly kv: KeyValueStore;
   readonly metrics: AppMetrics;
+  readonly sockets: SocketRegistry;
 }
 
 /** Turns a request's credentials into a viewer; throws UNAUTHENTICATED for bad ones. */
@@ -35,21 +56,51 @@ export interface Services {
   readonly authenticator: Authenticator;
   readonly routers: readonly Router[];
   readonly tasks: readonly BackgroundTask[];
+  /** One-off work before serving (admin bootstrap). */
+  init(): Promise<void>;
 }
 
-/** Creates every service and resolver of one app instance, wiring their dependencies explicitly. */
-export function createServices(_deps: CoreDeps): Services {
+/**
+ * Creates every service and resolver of one app instance, wiring their
+ * dependencies explicitly; services are also registered in the container by
+ * class so tests and routes can reach them.
+ */
+export async function createServices(deps: CoreDeps): Promise<Services> {
+  const { config, log, orm, pubsub, kv, sockets } = deps;
   const container = new ServiceContainer();
+  const keys = await loadSecretKeys(config);
+
+  const tokens = container.register(new TokenService(keys.jwt, config.auth.accessTokenTtlMs));
+  const limiter = container.register(new RateLimiter(kv, log));
+  const mailQueue = container.register(
+    new MailQueue(createMailer(config, log), log.child({ component: 'mail' })),
+  );
+  const sessions = container.register(new SessionService(orm, pubsub, sockets, config, log));
+  const authenticator = new BearerAuthenticator(tokens, sessions);
+  const watcher = new SessionWatcher(sessions, sockets, pubsub, log);
+
+  const terms: TermDirectory = {
+    assignById: (_em, _user, termId) => Promise.reject(AppError.notFound('Term', termId)),
+  };
+  const auth = container.register(new AuthService(sessions, tokens, limiter));
+  const users = container.register(new UserService(sessions, terms));
+  const emailCodes = container.register(
+    new EmailCodeService(sessions, mailQueue, limiter, keys.codes),
+  );
+  const importer = container.register(new UserImportService());
+
   container.register(new SystemResolver());
+  container.register(new AuthResolver(auth));
+  container.register(new AccountResolver(users, emailCodes));
+  container.register(new AdminUserResolver(users, importer));
+
   return {
     container,
-    authenticator: {
-      authenticate: (authorization) => {
-        if (authorization === undefined) return Promise.resolve(null);
-        return Promise.resolve(null);
-      },
-    },
+    authenticator,
     routers: [],
-    tasks: [],
+    tasks: [mailQueue, watcher],
+    async init() {
+      if (config.auth.admin) await users.bootstrapAdmin(orm.em.fork(), config.auth.admin, log);
+    },
   };
 }

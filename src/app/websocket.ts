@@ -1,5 +1,4 @@
 import type http from 'node:http';
-import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -9,9 +8,8 @@ import type { Viewer } from '../auth/viewer.js';
 import type { RequestContext } from './context.js';
 import type { AppMetrics } from './metrics.js';
 import type { Authenticator } from './services.js';
+import type { SocketRegistry } from './socket-registry.js';
 
-/** Close code sent when the session behind a socket is revoked or the token is refused. */
-export const SESSION_REVOKED_CLOSE_CODE = CloseCode.Forbidden;
 /** Close code sent to every socket on graceful shutdown. */
 export const GOING_AWAY_CLOSE_CODE = 1001;
 
@@ -29,6 +27,7 @@ export interface WebSocketOptions {
   readonly log: Logger;
   readonly metrics: AppMetrics;
   readonly authenticator: Authenticator;
+  readonly sockets: SocketRegistry;
   readonly formatError: ErrorFormatter;
   readonly contextFor: (
     viewer: Viewer | null,
@@ -38,10 +37,6 @@ export interface WebSocketOptions {
 }
 
 export interface WebSocketHandle {
-  /** Closes the sockets of these sessions (code 4403): their subscriptions end. */
-  closeSessions(sessionIds: Iterable<string>): number;
-  /** Session ids with at least one open socket. */
-  openSessionIds(): string[];
   /** Closes every socket with 1001 and stops accepting. */
   dispose(): Promise<void>;
 }
@@ -68,7 +63,7 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
     maxPayload: config.limits.wsMaxMessageBytes,
   });
   const states = new WeakMap<WebSocket, ConnectionState>();
-  const bySession = new Map<string, Set<WebSocket>>();
+  const { sockets } = options;
   let activeOperations = 0;
   metrics.activeSubscriptions = () => activeOperations;
 
@@ -81,11 +76,7 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
       if (!state) return;
       activeOperations -= state.operations.size;
       state.operations.clear();
-      if (state.viewer) {
-        const set = bySession.get(state.viewer.sessionId);
-        set?.delete(socket);
-        if (set?.size === 0) bySession.delete(state.viewer.sessionId);
-      }
+      if (state.viewer) sockets.remove(state.viewer.sessionId, socket);
     });
   });
 
@@ -101,11 +92,7 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
           const viewer = await options.authenticator.authenticate(raw);
           const state = states.get(ctx.extra.socket);
           if (state) state.viewer = viewer;
-          if (viewer) {
-            let set = bySession.get(viewer.sessionId);
-            if (!set) bySession.set(viewer.sessionId, (set = new Set()));
-            set.add(ctx.extra.socket);
-          }
+          if (viewer) sockets.add(viewer.sessionId, ctx.extra.socket);
           return true;
         } catch (err) {
           if (!(err instanceof GraphQLError))
@@ -154,18 +141,6 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
   );
 
   return {
-    closeSessions(sessionIds) {
-      let closed = 0;
-      for (const id of sessionIds) {
-        for (const socket of bySession.get(id) ?? []) {
-          socket.close(SESSION_REVOKED_CLOSE_CODE, 'Session revoked');
-          closed++;
-        }
-        bySession.delete(id);
-      }
-      return closed;
-    },
-    openSessionIds: () => [...bySession.keys()],
     async dispose() {
       await server.dispose();
     },

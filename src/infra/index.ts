@@ -16,6 +16,12 @@ export interface Infrastructure {
   readonly pubsub: PubSub;
   readonly kv: KeyValueStore;
   readonly redisConfigured: boolean;
+  /**
+   * Waits (bounded) until Redis answers, so the first requests do not fail
+   * while the connection is still being made. Never throws: the service
+   * starts without Redis and reconnects in the background.
+   */
+  ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,7 @@ export function createInfrastructure(config: Config, log: Logger): Infrastructur
       pubsub,
       kv,
       redisConfigured: false,
+      ready: () => Promise.resolve(true),
       close: async () => {
         await pubsub.close();
         await kv.close();
@@ -38,13 +45,15 @@ export function createInfrastructure(config: Config, log: Logger): Infrastructur
     };
   }
   const redisLog = log.child({ component: 'redis' });
-  const kv = new RedisKeyValueStore(
-    createRedisClient(config, redisLog, { role: 'kv', offlineQueue: false }),
-    config.redis.keyPrefix,
-  );
+  const clients = {
+    kv: createRedisClient(config, redisLog, { role: 'kv', offlineQueue: false }),
+    publisher: createRedisClient(config, redisLog, { role: 'publisher', offlineQueue: false }),
+    subscriber: createRedisClient(config, redisLog, { role: 'subscriber', offlineQueue: true }),
+  };
+  const kv = new RedisKeyValueStore(clients.kv, config.redis.keyPrefix);
   const pubsub = new RedisPubSubBus(
-    createRedisClient(config, redisLog, { role: 'publisher', offlineQueue: false }),
-    createRedisClient(config, redisLog, { role: 'subscriber', offlineQueue: true }),
+    clients.publisher,
+    clients.subscriber,
     config.redis.keyPrefix,
     redisLog,
   );
@@ -52,6 +61,26 @@ export function createInfrastructure(config: Config, log: Logger): Infrastructur
     pubsub,
     kv,
     redisConfigured: true,
+    async ready(timeoutMs) {
+      const all = Object.values(clients).map((client) =>
+        client.status === 'ready'
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => client.once('ready', () => resolve())),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const ok = await Promise.race([
+        Promise.all(all).then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!ok)
+        redisLog.warn(
+          'redis is not reachable yet; starting anyway and reconnecting in the background',
+        );
+      return ok;
+    },
     close: async () => {
       await pubsub.close();
       await kv.close();

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/index.js';
 
 export type { Logger } from 'pino';
@@ -31,13 +31,18 @@ const REDACT_PATHS = [
   'variables',
 ];
 
-/** Creates the process logger: pino JSON lines with secret fields redacted. */
-export function createLogger(level: LogLevel, bindings: Record<string, unknown> = {}): Logger {
-  return pino({
+/** Creates the process logger: pino JSON lines (to stdout by default) with secret fields redacted. */
+export function createLogger(
+  level: LogLevel,
+  bindings: Record<string, unknown> = {},
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
     base: { ...bindings },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  });
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

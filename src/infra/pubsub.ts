@@ -117,6 +117,12 @@ export class RedisPubSubBus implements PubSub {
   }
 
   async close(): Promise<void> {
+    // graphql-redis-subscriptions keeps a deferred per in-flight SUBSCRIBE and rejects it,
+    // unobserved, when the connection closes first: observe those before quitting.
+    const pendingSubscribes = (
+      this.engine as unknown as { subsPendingRefsMap: Map<string, { pending: Promise<unknown> }> }
+    ).subsPendingRefsMap;
+    for (const { pending } of pendingSubscribes.values()) pending.catch(() => undefined);
     await Promise.all([closeRedisClient(this.publisher), closeRedisClient(this.subscriber)]);
   }
 }

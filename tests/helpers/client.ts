@@ -87,6 +87,7 @@ export class TestClient {
       webSocketImpl: WebSocket,
       lazy: options.lazy ?? true,
       retryAttempts: 0,
+      onNonLazyError: () => undefined,
       connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     });
   }
