@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
+import { RESOLVERS } from '../src/app/resolvers.js';
 import { createErrorFormatter } from '../src/errors/index.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 
@@ -102,6 +103,13 @@ describe('HTTP server', () => {
   });
 });
 
+describe('wiring', () => {
+  it('registers an instance of every resolver class in the app container', () => {
+    for (const resolver of RESOLVERS)
+      expect(() => t.app.services.container.get(resolver), resolver.name).not.toThrow();
+  });
+});
+
 describe('error formatting', () => {
   const boom = new GraphQLError('relation "secret_table" does not exist', {
     originalError: new Error('relation "secret_table" does not exist'),
@@ -123,5 +131,32 @@ describe('error formatting', () => {
     const out = format({ message: boom.message, extensions: { stacktrace: ['at x'] } }, boom);
     expect(out.message).toBe(boom.message);
     expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+});
+
+describe('production mode', () => {
+  it('hides the playground, introspection and field suggestions unless PLAYGROUND=true', async () => {
+    const prod = await startTestApp({ env: { NODE_ENV: 'production', PLAYGROUND: undefined } });
+    try {
+      expect((await fetch(`${prod.url}/`)).status).toBe(404);
+      expect((await fetch(`${prod.url}/playground/graphiql.min.js`)).status).toBe(404);
+      const introspection = await prod.client.fail('{ __schema { queryType { name } } }');
+      expect(introspection.extensions?.code).toBe('BAD_USER_INPUT');
+      const typo = await prod.client.fail('{ serverTme }');
+      expect(typo.message).not.toMatch(/Did you mean/);
+      expect(await prod.client.ok('{ __typename }')).toEqual({ __typename: 'Query' });
+    } finally {
+      await prod.close();
+    }
+    const open = await startTestApp({ env: { NODE_ENV: 'production', PLAYGROUND: 'true' } });
+    try {
+      expect((await fetch(`${open.url}/`)).status).toBe(200);
+      expect(await open.client.ok('{ __schema { queryType { name } } }')).toEqual({
+        __schema: { queryType: { name: 'Query' } },
+      });
+      expect((await open.client.fail('{ serverTme }')).message).toMatch(/Did you mean/);
+    } finally {
+      await open.close();
+    }
   });
 });

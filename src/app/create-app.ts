@@ -12,7 +12,11 @@ import type { Pool } from 'pg';
 import type { Config } from '../config/index.js';
 import { resolveDatabase, type DatabaseLocation } from '../db/database.js';
 import { migrate, openOrm } from '../db/orm.js';
-import { createErrorFormatter } from '../errors/index.js';
+import {
+  createErrorFormatter,
+  databaseUnavailableError,
+  isDatabaseUnavailable,
+} from '../errors/index.js';
 import {
   createInfrastructure,
   createLogger,
@@ -121,7 +125,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     metrics,
   });
   await services.init();
-  const schema = await buildAppSchema();
+  const schema = await buildAppSchema(readyInfra.pubsub);
 
   const contextFor = (
     viewer: RequestContext['viewer'],
@@ -245,7 +249,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     express.json({ limit: config.http.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const viewer = await services.authenticator.authenticate(req.get('authorization'));
+        const viewer = await services.authenticator
+          .authenticate(req.get('authorization'))
+          .catch((err: unknown) => {
+            if (isDatabaseUnavailable(err)) throw databaseUnavailableError();
+            throw err;
+          });
         return contextFor(
           viewer,
           clientIp(req),

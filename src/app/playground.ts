@@ -62,6 +62,9 @@ export function playgroundRouter(): Router {
   router.get('/', (_req, res: Response) => {
     res.type('html').set('cache-control', 'no-cache').send(PAGE);
   });
+  router.get('/favicon.ico', (_req, res: Response) => {
+    res.status(204).set('cache-control', 'max-age=86400').end();
+  });
   router.get('/playground/:file', (req, res, next) => {
     const file = resolved.get(req.params.file);
     if (!file) return next();

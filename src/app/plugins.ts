@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isExpectedError } from '../errors/index.js';
+import { isDatabaseUnavailable, isExpectedError } from '../errors/index.js';
 import type { RequestContext } from './context.js';
 import type { AppMetrics } from './metrics.js';
 
@@ -21,9 +21,14 @@ export function observabilityPlugin(metrics: AppMetrics): ApolloServerPlugin<Req
   return {
     requestDidStart() {
       return Promise.resolve({
-        didEncounterErrors({ errors, contextValue, operationName }) {
+        didEncounterErrors({ errors, contextValue, operationName, response }) {
           for (const error of errors) {
             if (isExpectedError(error)) continue;
+            if (isDatabaseUnavailable(error)) {
+              response.http.status = 503;
+              contextValue.log.warn({ operationName }, 'database unavailable');
+              continue;
+            }
             const cause = error.originalError ?? error;
             contextValue.log.error(
               {

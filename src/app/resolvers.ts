@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver, AdminUserResolver, AuthResolver } from '../modules/accounts/index.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
+import { TodoResolver } from '../modules/todos/index.js';
 
 /** Every resolver class of the service. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -8,4 +9,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
   AccountResolver,
   AdminUserResolver,
+  TodoResolver,
 ];

@@ -23,6 +23,7 @@ import {
   type TermDirectory,
 } from '../modules/accounts/index.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
+import { TodoResolver, TodoService } from '../modules/todos/index.js';
 import { ServiceContainer } from './container.js';
 import type { AppMetrics } from './metrics.js';
 import type { SocketRegistry } from './socket-registry.js';
@@ -93,6 +94,9 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   container.register(new AuthResolver(auth));
   container.register(new AccountResolver(users, emailCodes));
   container.register(new AdminUserResolver(users, importer));
+
+  const todos = container.register(new TodoService(pubsub));
+  container.register(new TodoResolver(todos));
 
   return {
     container,

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,8 +14,12 @@ export interface EmbeddedDatabase {
   /** URL of the `postgres` maintenance database (to create or drop databases). */
   readonly adminUrl: string;
   readonly port: number;
-  /** Fast shutdown of the cluster; safe to call twice. */
+  /** Fast shutdown of the cluster and release of DATA_DIR; safe to call twice. */
   stop(): Promise<void>;
+  /** Stops the postgres process but keeps DATA_DIR claimed (fault tests: the database goes away). */
+  suspend(): Promise<void>;
+  /** Starts a suspended cluster again on the same port. */
+  resume(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -115,6 +119,28 @@ async function claimDataDir(
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to
+ * walk down to the cluster directory. DATA_DIR is ours: give it the traverse
+ * bit; an ancestor we do not own that blocks the way is a clear error.
+ */
+async function ensureTraversable(dataDir: string, log: Logger): Promise<void> {
+  const own = await stat(dataDir);
+  if ((own.mode & 0o001) === 0) {
+    await chmod(dataDir, (own.mode & 0o7777) | 0o001);
+    log.info({ dir: dataDir }, 'allowed the postgres user to traverse DATA_DIR');
+  }
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) {
+      throw new Error(
+        `running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}; ` +
+          'allow traversal (chmod o+x) or set DATA_DIR to a directory it can reach, or set DATABASE_URL',
+      );
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster in `<dataDir>/postgres`,
  * listening on 127.0.0.1 only, on a free port. The data is kept between runs.
  * Works as root (postgres then runs as the `postgres` system user) and as a
@@ -144,6 +170,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const isRoot = process.getuid?.() === 0;
+  if (isRoot) await ensureTraversable(dataDir, log);
   let lastError: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
@@ -180,8 +207,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await cluster.stop().catch(() => undefined);
       continue;
     }
-    const child = (cluster as unknown as { process?: ChildProcess }).process;
-    const killOnExit = () => child?.kill('SIGINT');
+    const childOf = () => (cluster as unknown as { process?: ChildProcess }).process;
+    const killOnExit = () => childOf()?.kill('SIGINT');
     process.on('exit', killOnExit);
     const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
     await ensureDatabase(adminUrl, databaseName);
@@ -198,6 +225,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         await cluster.stop();
         await releaseLock();
         log.info('embedded PostgreSQL stopped');
+      },
+      async suspend() {
+        await cluster.stop();
+      },
+      async resume() {
+        await cluster.start();
       },
     };
   }

@@ -4,6 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { AppError } from './app-error.js';
 import { ERROR_CODES, ErrorCode } from './error-codes.js';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './unavailable.js';
 
 /** Apollo's own codes for a request that never reached execution: reported as BAD_USER_INPUT. */
 const REQUEST_ERROR_CODES = new Set([
@@ -69,6 +70,14 @@ export function createErrorFormatter(options: { exposeInternalMessages: boolean 
         ...base,
         message: first ? `${first.field}: ${first.message}` : 'Invalid input',
         extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field ?? null, problems },
+      };
+    }
+    if (formatted.extensions?.reason === DATABASE_UNAVAILABLE || isDatabaseUnavailable(original)) {
+      return {
+        message: 'The database is unavailable; try again shortly',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, reason: DATABASE_UNAVAILABLE },
       };
     }
     const code = formatted.extensions?.code;

@@ -100,15 +100,18 @@ export class RedisPubSubBus implements PubSub {
   async subscribe<T>(topic: string): Promise<AsyncIterableIterator<T>> {
     const subscription: { id?: number; closedEarly: boolean } = { closedEarly: false };
     const queue = new EventQueue<T>(() => {
+      if (subscription.id === undefined) {
+        subscription.closedEarly = true;
+        return;
+      }
       this.count--;
-      if (subscription.id === undefined) subscription.closedEarly = true;
-      else this.engine.unsubscribe(subscription.id);
+      this.engine.unsubscribe(subscription.id);
     });
-    this.count++;
     subscription.id = await this.engine.subscribe<T>(this.prefix + topic, (message) => {
       if (!queue.push(message)) this.log.warn({ topic }, 'slow subscriber: oldest event dropped');
     });
     if (subscription.closedEarly) this.engine.unsubscribe(subscription.id);
+    else this.count++;
     return queue;
   }
 

@@ -26,6 +26,15 @@ type Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      role\n      realName\n      email\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation ImportUsers($csv: String!) {\n    importUsers(csv: $csv) {\n      created\n      skipped\n      errors\n    }\n  }\n": typeof types.ImportUsersDocument,
     "\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n": typeof types.TodoFieldsFragmentDoc,
+    "\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n": typeof types.TodosDocument,
+    "\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n": typeof types.AddTodoDocument,
+    "\n  mutation UpdateTodo($id: ID!, $input: UpdateTodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n": typeof types.UpdateTodoDocument,
+    "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n": typeof types.DeleteTodoDocument,
+    "\n  mutation ClearCompleted {\n    clearCompletedTodos\n  }\n": typeof types.ClearCompletedDocument,
+    "\n  mutation ReorderTodos($ids: [ID!]!) {\n    reorderTodos(ids: $ids) {\n      ...TodoFields\n    }\n  }\n": typeof types.ReorderTodosDocument,
+    "\n  mutation ReplaceTodos($items: [TodoItemInput!]!) {\n    replaceTodos(items: $items) {\n      ...TodoFields\n    }\n  }\n": typeof types.ReplaceTodosDocument,
+    "\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n": typeof types.TodosChangedDocument,
 };
 const documents: Documents = {
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n      nickname\n      role\n    }\n  }\n": types.AuthFieldsFragmentDoc,
@@ -40,6 +49,15 @@ const documents: Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      role\n      realName\n      email\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation ImportUsers($csv: String!) {\n    importUsers(csv: $csv) {\n      created\n      skipped\n      errors\n    }\n  }\n": types.ImportUsersDocument,
     "\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n": types.TodoFieldsFragmentDoc,
+    "\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n": types.TodosDocument,
+    "\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n": types.AddTodoDocument,
+    "\n  mutation UpdateTodo($id: ID!, $input: UpdateTodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n": types.UpdateTodoDocument,
+    "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n": types.DeleteTodoDocument,
+    "\n  mutation ClearCompleted {\n    clearCompletedTodos\n  }\n": types.ClearCompletedDocument,
+    "\n  mutation ReorderTodos($ids: [ID!]!) {\n    reorderTodos(ids: $ids) {\n      ...TodoFields\n    }\n  }\n": types.ReorderTodosDocument,
+    "\n  mutation ReplaceTodos($items: [TodoItemInput!]!) {\n    replaceTodos(items: $items) {\n      ...TodoFields\n    }\n  }\n": types.ReplaceTodosDocument,
+    "\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n": types.TodosChangedDocument,
 };
 
 /**
@@ -104,6 +122,42 @@ export function graphql(source: "\n  mutation ImportUsers($csv: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTodo($id: ID!, $input: UpdateTodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTodo($id: ID!, $input: UpdateTodoInput!) {\n    updateTodo(id: $id, input: $input) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteTodo($id: ID!) {\n    deleteTodo(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearCompleted {\n    clearCompletedTodos\n  }\n"): (typeof documents)["\n  mutation ClearCompleted {\n    clearCompletedTodos\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderTodos($ids: [ID!]!) {\n    reorderTodos(ids: $ids) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderTodos($ids: [ID!]!) {\n    reorderTodos(ids: $ids) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplaceTodos($items: [TodoItemInput!]!) {\n    replaceTodos(items: $items) {\n      ...TodoFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReplaceTodos($items: [TodoItemInput!]!) {\n    replaceTodos(items: $items) {\n      ...TodoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n"): (typeof documents)["\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -30,6 +30,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Waits until this app holds at least `count` live pub/sub subscriptions (a subscriber is ready). */
+export async function waitForSubscribers(
+  app: App,
+  count: number,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (app.infra.pubsub.activeSubscriptions < count) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${count} subscribers (have ${app.infra.pubsub.activeSubscriptions})`,
+      );
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** The run's Redis URL, or null when tests run without Redis. */
 export function runRedisUrl(): string | null {
   return inject('redisUrl');

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
+import { AccountsSeeder } from './AccountsSeeder.js';
+import { TodosSeeder } from './TodosSeeder.js';
 
 /**
  * Demo data for the playground: each domain adds its own seeder to the list.
@@ -8,6 +10,6 @@ import { Seeder } from '@mikro-orm/seeder';
  */
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
-    await this.call(em, []);
+    await this.call(em, [AccountsSeeder, TodosSeeder]);
   }
 }

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runDemoSeeder } from '../src/db/seeders/run-demo-seeder.js';
+import { Todo } from '../src/modules/todos/index.js';
+import { User } from '../src/modules/accounts/index.js';
+import { Login } from './documents/accounts.js';
+import { Todos } from './documents/todos.js';
+import { startTestApp, type TestApp } from './helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+it('loads the demo data, and running it again changes nothing', async () => {
+  await runDemoSeeder(t.app.orm, t.config, t.app.log);
+  const em = t.app.orm.em.fork();
+  const counts = async () => [await em.count(User), await em.count(Todo)];
+  const first = await counts();
+  await runDemoSeeder(t.app.orm, t.config, t.app.log);
+  expect(await counts()).toEqual(first);
+
+  const demo = t.client.as(
+    (await t.client.ok(Login, { username: 'demo', password: 'demo-password' })).login.accessToken,
+  );
+  expect((await demo.ok(Todos)).todos.length).toBeGreaterThan(2);
+  const admin = await t.client.ok(Login, {
+    username: 'demo-admin',
+    password: 'demo-admin-password',
+  });
+  expect(admin.login.user.role).toBe('ADMIN');
+});
