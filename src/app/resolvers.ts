@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { AccountResolver, AdminUserResolver, AuthResolver } from '../modules/accounts/index.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
 import { TodoResolver } from '../modules/todos/index.js';
+import { UserWechatResolver, WechatResolver } from '../modules/wechat/index.js';
 
 /** Every resolver class of the service. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -10,4 +11,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AccountResolver,
   AdminUserResolver,
   TodoResolver,
+  WechatResolver,
+  UserWechatResolver,
 ];

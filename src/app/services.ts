@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/index.js';
 import type { KeyValueStore, Logger, PubSub } from '../infra/index.js';
@@ -24,6 +24,15 @@ import {
 } from '../modules/accounts/index.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
 import { TodoResolver, TodoService } from '../modules/todos/index.js';
+import {
+  QrLoginService,
+  UserWechatResolver,
+  WechatAccountService,
+  wechatCallbackRouter,
+  WechatResolver,
+} from '../modules/wechat/index.js';
+import { WechatClient } from '../infra/wechat-client.js';
+import { createContext } from './context.js';
 import { ServiceContainer } from './container.js';
 import type { AppMetrics } from './metrics.js';
 import type { SocketRegistry } from './socket-registry.js';
@@ -98,10 +107,46 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   const todos = container.register(new TodoService(pubsub));
   container.register(new TodoResolver(todos));
 
+  const wechatClient = container.register(
+    new WechatClient(
+      config.wechat.apiBase,
+      log.child({ component: 'wechat' }),
+      config.wechat.timeoutMs,
+    ),
+  );
+  const wechatAccounts = container.register(
+    new WechatAccountService(auth, wechatClient, config, log),
+  );
+  const qrLogins = container.register(
+    new QrLoginService(
+      kv,
+      pubsub,
+      wechatAccounts,
+      wechatClient,
+      limiter,
+      keys.sealing,
+      config,
+      log.child({ component: 'wechat-qr' }),
+    ),
+  );
+  container.register(new WechatResolver(wechatAccounts, qrLogins));
+  container.register(new UserWechatResolver());
+
+  /** A context for HTTP routes outside GraphQL (callbacks): anonymous, with its own EntityManager fork. */
+  const routeContext = (req: Request) =>
+    createContext({
+      rootEm: orm.em,
+      viewer: null,
+      log,
+      ip: req.ip ?? 'unknown',
+      userAgent: req.get('user-agent') ?? null,
+      container,
+    });
+
   return {
     container,
     authenticator,
-    routers: [],
+    routers: [wechatCallbackRouter(qrLogins, routeContext, config, log)],
     tasks: [mailQueue, watcher],
     async init() {
       if (config.auth.admin) await users.bootstrapAdmin(orm.em.fork(), config.auth.admin, log);

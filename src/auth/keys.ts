@@ -10,6 +10,8 @@ export interface SecretKeys {
   readonly jwt: Uint8Array;
   /** HMAC key for email codes (so a stolen table cannot be brute-forced offline). */
   readonly codes: Uint8Array;
+  /** AES-256-GCM key for secrets parked in the shared store (finished QR logins). */
+  readonly sealing: Uint8Array;
 }
 
 function derive(secret: Buffer, purpose: string): Uint8Array {
@@ -41,5 +43,9 @@ export async function loadSecretKeys(config: Config): Promise<SecretKeys> {
       await chmod(file, 0o600);
     }
   }
-  return { jwt: new Uint8Array(secret), codes: derive(secret, 'email-codes') };
+  return {
+    jwt: new Uint8Array(secret),
+    codes: derive(secret, 'email-codes'),
+    sealing: derive(secret, 'sealing'),
+  };
 }

@@ -60,6 +60,8 @@ export interface Config {
     readonly openBase: string;
     readonly miniProgram: WechatAppCredentials | undefined;
     readonly web: WechatAppCredentials | undefined;
+    /** Per-request timeout of calls to WeChat. */
+    readonly timeoutMs: number;
   };
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly alipay: {
@@ -207,6 +209,7 @@ const schema = z.object({
   WECHAT_MP_APP_SECRET: optional,
   WECHAT_WEB_APP_ID: optional,
   WECHAT_WEB_APP_SECRET: optional,
+  WECHAT_TIMEOUT: duration('5s'),
   SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://host:port'),
   MAIL_FROM: optional,
   ALIPAY_GATEWAY: httpUrl,
@@ -336,6 +339,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         e.WECHAT_WEB_APP_ID && e.WECHAT_WEB_APP_SECRET
           ? { appId: e.WECHAT_WEB_APP_ID, appSecret: e.WECHAT_WEB_APP_SECRET }
           : undefined,
+      timeoutMs: e.WECHAT_TIMEOUT,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? 'no-reply@localhost' },
     alipay: {

@@ -16,21 +16,28 @@ import { testConfig } from '../helpers/app.js';
 import { TestClient } from '../helpers/client.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { uniqueName } from '../factories/users.js';
+import { MiniProgramLogin } from '../documents/wechat.js';
+import { MP_APP, startFakeWechat, wechatEnv, type FakeWechat } from '../helpers/fake-wechat.js';
 
 const lines: string[] = [];
 let app: App;
 let client: TestClient;
 let dataDir: string;
+let fake: FakeWechat;
 beforeAll(async () => {
+  fake = await startFakeWechat();
   dataDir = path.resolve('.test-data', uniqueName('logs'));
-  const config = testConfig({ LOG_LEVEL: 'trace', DATA_DIR: dataDir });
+  const config = testConfig({ LOG_LEVEL: 'trace', DATA_DIR: dataDir, ...wechatEnv(fake) });
   const log = createLogger('trace', {}, { write: (line: string) => void lines.push(line) });
   app = await createApp(config, { databaseUrl: await createTestDatabase(), log, seedDemo: false });
   client = new TestClient(await app.listen(0, '127.0.0.1'));
 });
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await fake?.close();
+});
 
-it('never writes passwords, hashes, codes or tokens to the log', async () => {
+it('never writes passwords, hashes, codes, tokens, app secrets or session keys to the log', async () => {
   const username = uniqueName('secret');
   const password = 'my very secret password';
   const newPassword = 'an even more secret one';
@@ -48,6 +55,10 @@ it('never writes passwords, hashes, codes or tokens to the log', async () => {
   await signed.ok(ChangePassword, { input: { code, newPassword } });
   await client.as(refreshToken.accessToken).fail(Me);
   await client.as('forged.token.value').fail(Me);
+
+  const wechatCode = fake.miniCode({ openid: uniqueName('logged'), unionid: uniqueName('u') });
+  const wechat = await client.ok(MiniProgramLogin, { code: wechatCode });
+  await client.fail(MiniProgramLogin, { code: wechatCode });
 
   const hash = (
     await app.orm.em
@@ -71,6 +82,11 @@ it('never writes passwords, hashes, codes or tokens to the log', async () => {
     code,
     hash,
     hash.split('$')[5]!,
+    wechatCode,
+    wechat.wechatMiniProgramLogin.accessToken,
+    MP_APP.secret,
+    'session_key',
+    'sk-',
   ]) {
     expect(text.includes(secret), `log contains ${secret.slice(0, 12)}…`).toBe(false);
   }

@@ -35,6 +35,11 @@ type Documents = {
     "\n  mutation ReorderTodos($ids: [ID!]!) {\n    reorderTodos(ids: $ids) {\n      ...TodoFields\n    }\n  }\n": typeof types.ReorderTodosDocument,
     "\n  mutation ReplaceTodos($items: [TodoItemInput!]!) {\n    replaceTodos(items: $items) {\n      ...TodoFields\n    }\n  }\n": typeof types.ReplaceTodosDocument,
     "\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n": typeof types.TodosChangedDocument,
+    "\n  mutation MiniProgramLogin($code: String!) {\n    wechatMiniProgramLogin(code: $code) {\n      accessToken\n      refreshToken\n      user {\n        id\n        username\n        nickname\n        avatarUrl\n        wechatBound\n      }\n    }\n  }\n": typeof types.MiniProgramLoginDocument,
+    "\n  mutation StartQrLogin {\n    startWechatQrLogin {\n      state\n      authorizeUrl\n      expiresAt\n    }\n  }\n": typeof types.StartQrLoginDocument,
+    "\n  query QrLoginStatus($state: String!) {\n    wechatQrLoginStatus(state: $state)\n  }\n": typeof types.QrLoginStatusDocument,
+    "\n  subscription LoginCompleted($state: String!) {\n    wechatLoginCompleted(state: $state) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user {\n        id\n        nickname\n        avatarUrl\n        gender\n        wechatBound\n      }\n    }\n  }\n": typeof types.LoginCompletedDocument,
+    "\n  query MeWechat {\n    me {\n      id\n      wechatBound\n    }\n  }\n": typeof types.MeWechatDocument,
 };
 const documents: Documents = {
     "\n  fragment AuthFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n      nickname\n      role\n    }\n  }\n": types.AuthFieldsFragmentDoc,
@@ -58,6 +63,11 @@ const documents: Documents = {
     "\n  mutation ReorderTodos($ids: [ID!]!) {\n    reorderTodos(ids: $ids) {\n      ...TodoFields\n    }\n  }\n": types.ReorderTodosDocument,
     "\n  mutation ReplaceTodos($items: [TodoItemInput!]!) {\n    replaceTodos(items: $items) {\n      ...TodoFields\n    }\n  }\n": types.ReplaceTodosDocument,
     "\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n": types.TodosChangedDocument,
+    "\n  mutation MiniProgramLogin($code: String!) {\n    wechatMiniProgramLogin(code: $code) {\n      accessToken\n      refreshToken\n      user {\n        id\n        username\n        nickname\n        avatarUrl\n        wechatBound\n      }\n    }\n  }\n": types.MiniProgramLoginDocument,
+    "\n  mutation StartQrLogin {\n    startWechatQrLogin {\n      state\n      authorizeUrl\n      expiresAt\n    }\n  }\n": types.StartQrLoginDocument,
+    "\n  query QrLoginStatus($state: String!) {\n    wechatQrLoginStatus(state: $state)\n  }\n": types.QrLoginStatusDocument,
+    "\n  subscription LoginCompleted($state: String!) {\n    wechatLoginCompleted(state: $state) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user {\n        id\n        nickname\n        avatarUrl\n        gender\n        wechatBound\n      }\n    }\n  }\n": types.LoginCompletedDocument,
+    "\n  query MeWechat {\n    me {\n      id\n      wechatBound\n    }\n  }\n": types.MeWechatDocument,
 };
 
 /**
@@ -158,6 +168,26 @@ export function graphql(source: "\n  mutation ReplaceTodos($items: [TodoItemInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n"): (typeof documents)["\n  subscription TodosChanged {\n    todosChanged {\n      id\n      title\n      done\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MiniProgramLogin($code: String!) {\n    wechatMiniProgramLogin(code: $code) {\n      accessToken\n      refreshToken\n      user {\n        id\n        username\n        nickname\n        avatarUrl\n        wechatBound\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MiniProgramLogin($code: String!) {\n    wechatMiniProgramLogin(code: $code) {\n      accessToken\n      refreshToken\n      user {\n        id\n        username\n        nickname\n        avatarUrl\n        wechatBound\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartQrLogin {\n    startWechatQrLogin {\n      state\n      authorizeUrl\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation StartQrLogin {\n    startWechatQrLogin {\n      state\n      authorizeUrl\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QrLoginStatus($state: String!) {\n    wechatQrLoginStatus(state: $state)\n  }\n"): (typeof documents)["\n  query QrLoginStatus($state: String!) {\n    wechatQrLoginStatus(state: $state)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LoginCompleted($state: String!) {\n    wechatLoginCompleted(state: $state) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user {\n        id\n        nickname\n        avatarUrl\n        gender\n        wechatBound\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription LoginCompleted($state: String!) {\n    wechatLoginCompleted(state: $state) {\n      accessToken\n      refreshToken\n      accessTokenExpiresAt\n      user {\n        id\n        nickname\n        avatarUrl\n        gender\n        wechatBound\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeWechat {\n    me {\n      id\n      wechatBound\n    }\n  }\n"): (typeof documents)["\n  query MeWechat {\n    me {\n      id\n      wechatBound\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

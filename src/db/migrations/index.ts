@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000Platform } from './Migration20261121000000Platform.js';
 import { Migration20261121082343_Accounts } from './Migration20261121082343_Accounts.js';
 import { Migration20261121083258_Todos } from './Migration20261121083258_Todos.js';
+import { Migration20261121084226_Wechat } from './Migration20261121084226_Wechat.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121000000Platform', class: Migration20261121000000Platform },
   { name: 'Migration20261121082343_Accounts', class: Migration20261121082343_Accounts },
   { name: 'Migration20261121083258_Todos', class: Migration20261121083258_Todos },
+  { name: 'Migration20261121084226_Wechat', class: Migration20261121084226_Wechat },
 ];

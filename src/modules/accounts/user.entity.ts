@@ -41,6 +41,7 @@ export class User extends BaseEntity {
     | 'major'
     | 'className'
     | 'termIndex'
+    | 'wechatUnionid'
     | 'createdAt'
     | 'updatedAt';
 
@@ -93,6 +94,19 @@ export class User extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   className: string | null = null;
+
+  /**
+   * The person's WeChat unionid (the same across the mini-program and the
+   * website app): unique, so one person maps to one account even when two
+   * first logins race.
+   */
+  @Property({
+    type: 'text',
+    nullable: true,
+    unique: 'app_user_wechat_unionid_unique',
+    hidden: true,
+  })
+  wechatUnionid: string | null = null;
 
   /** The cohort number from `createUser`/`importUsers`, kept until it is linked to a term. */
   @Property({ type: 'integer', nullable: true })
