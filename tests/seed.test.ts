@@ -4,6 +4,7 @@ import { Todo } from '../src/modules/todos/index.js';
 import { User } from '../src/modules/accounts/index.js';
 import { Login } from './documents/accounts.js';
 import { Todos } from './documents/todos.js';
+import { Courses, Enroll, Terms } from './documents/courses.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -29,4 +30,17 @@ it('loads the demo data, and running it again changes nothing', async () => {
     password: 'demo-admin-password',
   });
   expect(admin.login.user.role).toBe('ADMIN');
+
+  const courses = await t.client.ok(Courses, { first: 1 });
+  expect(courses.courses.totalCount).toBeGreaterThanOrEqual(50);
+  const { terms } = await t.client.ok(Terms);
+  const termOne = terms.find((term) => term.index === 1);
+  expect(termOne).toMatchObject({ isSelectionOpen: true });
+  expect(termOne?.periods).toHaveLength(3);
+  const student = t.client.as(
+    (await t.client.ok(Login, { username: '2026001', password: 'student-password' })).login
+      .accessToken,
+  );
+  const course = courses.courses.edges[0]!.node;
+  expect((await student.ok(Enroll, { courseId: course.id })).enroll.course.id).toBe(course.id);
 });

@@ -3,6 +3,16 @@ import { AccountResolver, AdminUserResolver, AuthResolver } from '../modules/acc
 import { SystemResolver } from '../modules/system/system.resolver.js';
 import { TodoResolver } from '../modules/todos/index.js';
 import { UserWechatResolver, WechatResolver } from '../modules/wechat/index.js';
+import {
+  CourseAdminResolver,
+  CourseFieldsResolver,
+  CourseResolver,
+  EnrollmentFieldsResolver,
+  EnrollmentResolver,
+  PeriodFieldsResolver,
+  TermFieldsResolver,
+  UserTermResolver,
+} from '../modules/courses/index.js';
 
 /** Every resolver class of the service. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -13,4 +23,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TodoResolver,
   WechatResolver,
   UserWechatResolver,
+  CourseResolver,
+  CourseFieldsResolver,
+  TermFieldsResolver,
+  PeriodFieldsResolver,
+  UserTermResolver,
+  EnrollmentResolver,
+  EnrollmentFieldsResolver,
+  CourseAdminResolver,
 ];

@@ -11,7 +11,6 @@ import { SessionService } from '../auth/session.service.js';
 import { SessionWatcher } from '../auth/session-watcher.js';
 import { TokenService } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
-import { AppError } from '../errors/index.js';
 import {
   AccountResolver,
   AdminUserResolver,
@@ -20,7 +19,6 @@ import {
   EmailCodeService,
   UserImportService,
   UserService,
-  type TermDirectory,
 } from '../modules/accounts/index.js';
 import { SystemResolver } from '../modules/system/system.resolver.js';
 import { TodoResolver, TodoService } from '../modules/todos/index.js';
@@ -32,6 +30,22 @@ import {
   WechatResolver,
 } from '../modules/wechat/index.js';
 import { WechatClient } from '../infra/wechat-client.js';
+import {
+  CatalogService,
+  CourseAdminResolver,
+  CourseAdminService,
+  CourseFieldsResolver,
+  CourseResolver,
+  CourseStockService,
+  CourseTerms,
+  EnrollmentFieldsResolver,
+  EnrollmentResolver,
+  EnrollmentService,
+  enrollmentExportRouter,
+  PeriodFieldsResolver,
+  TermFieldsResolver,
+  UserTermResolver,
+} from '../modules/courses/index.js';
 import { createContext } from './context.js';
 import { ServiceContainer } from './container.js';
 import type { AppMetrics } from './metrics.js';
@@ -89,15 +103,13 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   const authenticator = new BearerAuthenticator(tokens, sessions);
   const watcher = new SessionWatcher(sessions, sockets, pubsub, log);
 
-  const terms: TermDirectory = {
-    assignById: (_em, _user, termId) => Promise.reject(AppError.notFound('Term', termId)),
-  };
+  const terms = new CourseTerms();
   const auth = container.register(new AuthService(sessions, tokens, limiter));
   const users = container.register(new UserService(sessions, terms));
   const emailCodes = container.register(
     new EmailCodeService(sessions, mailQueue, limiter, keys.codes),
   );
-  const importer = container.register(new UserImportService());
+  const importer = container.register(new UserImportService(terms));
 
   container.register(new SystemResolver());
   container.register(new AuthResolver(auth));
@@ -132,6 +144,19 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   container.register(new WechatResolver(wechatAccounts, qrLogins));
   container.register(new UserWechatResolver());
 
+  const catalog = container.register(new CatalogService());
+  const stock = container.register(new CourseStockService(pubsub, deps.metrics));
+  const enrollments = container.register(new EnrollmentService(stock));
+  const courseAdmin = container.register(new CourseAdminService(stock));
+  container.register(new CourseResolver(catalog, stock));
+  container.register(new CourseFieldsResolver(catalog));
+  container.register(new TermFieldsResolver(catalog));
+  container.register(new PeriodFieldsResolver(catalog));
+  container.register(new UserTermResolver(catalog));
+  container.register(new EnrollmentResolver(enrollments));
+  container.register(new EnrollmentFieldsResolver(enrollments));
+  container.register(new CourseAdminResolver(courseAdmin));
+
   /** A context for HTTP routes outside GraphQL (callbacks): anonymous, with its own EntityManager fork. */
   const routeContext = (req: Request) =>
     createContext({
@@ -146,7 +171,10 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   return {
     container,
     authenticator,
-    routers: [wechatCallbackRouter(qrLogins, routeContext, config, log)],
+    routers: [
+      wechatCallbackRouter(qrLogins, routeContext, config, log),
+      enrollmentExportRouter(orm, authenticator, log),
+    ],
     tasks: [mailQueue, watcher],
     async init() {
       if (config.auth.admin) await users.bootstrapAdmin(orm.em.fork(), config.auth.admin, log);

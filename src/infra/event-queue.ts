@@ -5,33 +5,61 @@ interface Waiter<T> {
 
 const DONE = { value: undefined, done: true } as const;
 
+/** How a subscriber's queue treats incoming events (all applied when the event is pushed). */
+export interface QueueOptions<T> {
+  /** Drop events that fail this test. */
+  filter?: (event: T) => boolean;
+  /** Keep only the newest queued event per key: a slow subscriber gets the latest value, not the backlog. */
+  coalesceBy?: (event: T) => string;
+  /** With `coalesceBy`: drop events not newer than the last one seen for their key (publishes may arrive out of order). */
+  versionOf?: (event: T) => number;
+  /** Bound on queued events; the oldest go first. */
+  maxBuffered?: number;
+}
+
 /**
  * A bounded push-to-pull queue exposed as an async iterator: producers `push`,
- * a GraphQL subscription consumes with `for await`. When the consumer is slower
- * than the producer, the oldest events are dropped (live data only needs the
- * latest values), so one stuck client cannot grow memory without bound.
+ * a GraphQL subscription consumes with `for await`. Filtering, coalescing and
+ * version ordering happen at push time, so one slow client costs at most one
+ * queued event per key and never grows memory without bound.
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
-  private readonly buffer: T[] = [];
+  private readonly buffer: { key: string | undefined; value: T }[] = [];
   private readonly waiting: Waiter<T>[] = [];
+  private readonly versions = new Map<string, number>();
   private closed = false;
   private failure: Error | undefined;
 
   constructor(
     private readonly onClose: () => void,
-    private readonly maxBuffered = 1000,
+    private readonly options: QueueOptions<T> = {},
   ) {}
 
-  /** Delivers one event; returns false when the oldest event had to be dropped. */
+  /** Delivers one event; returns false when the oldest event had to be dropped for room. */
   push(value: T): boolean {
     if (this.closed) return true;
+    const { filter, coalesceBy, versionOf } = this.options;
+    if (filter && !filter(value)) return true;
+    const key = coalesceBy?.(value);
+    if (key !== undefined && versionOf) {
+      const version = versionOf(value);
+      if (version <= (this.versions.get(key) ?? -Infinity)) return true;
+      this.versions.set(key, version);
+    }
     const waiter = this.waiting.shift();
     if (waiter) {
       waiter.resolve({ value, done: false });
       return true;
     }
-    this.buffer.push(value);
-    if (this.buffer.length > this.maxBuffered) {
+    if (key !== undefined) {
+      const queued = this.buffer.find((entry) => entry.key === key);
+      if (queued) {
+        queued.value = value;
+        return true;
+      }
+    }
+    this.buffer.push({ key, value });
+    if (this.buffer.length > (this.options.maxBuffered ?? 1000)) {
       this.buffer.shift();
       return false;
     }
@@ -47,8 +75,8 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.buffer.length > 0)
-      return Promise.resolve({ value: this.buffer.shift() as T, done: false });
+    const entry = this.buffer.shift();
+    if (entry) return Promise.resolve({ value: entry.value, done: false });
     if (this.failure) {
       const error = this.failure;
       this.failure = undefined;

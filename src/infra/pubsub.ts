@@ -1,6 +1,6 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { PubSub as TypeGraphqlPubSub } from 'type-graphql';
-import { EventQueue } from './event-queue.js';
+import { EventQueue, type QueueOptions } from './event-queue.js';
 import type { Logger } from './logger.js';
 import { closeRedisClient, type RedisClient } from './redis.js';
 
@@ -12,8 +12,11 @@ import { closeRedisClient, type RedisClient } from './redis.js';
 export interface PubSub {
   /** Publishes after the caller's transaction committed. Never throws: a failed publish is logged and dropped. */
   publish(topic: string, payload: unknown): Promise<void>;
-  /** Resolves once the subscription is live (so a caller may subscribe first, then read current state). */
-  subscribe<T>(topic: string): Promise<AsyncIterableIterator<T>>;
+  /**
+   * Resolves once the subscription is live (so a caller may subscribe first,
+   * then read current state). Options filter and coalesce at delivery time.
+   */
+  subscribe<T>(topic: string, options?: QueueOptions<T>): Promise<AsyncIterableIterator<T>>;
   /** Current number of live subscriptions held by this instance. */
   readonly activeSubscriptions: number;
   /** True when events can currently reach other instances. */
@@ -33,12 +36,13 @@ export class InProcessPubSub implements PubSub {
   publish(topic: string, payload: unknown): Promise<void> {
     const subscribers = this.topics.get(topic);
     if (!subscribers) return Promise.resolve();
-    const json = JSON.stringify(payload);
-    for (const queue of subscribers) queue.push(JSON.parse(json));
+    // One JSON round trip per event (not per subscriber), like a message from Redis.
+    const event: unknown = JSON.parse(JSON.stringify(payload));
+    for (const queue of subscribers) queue.push(event);
     return Promise.resolve();
   }
 
-  subscribe<T>(topic: string): Promise<AsyncIterableIterator<T>> {
+  subscribe<T>(topic: string, options?: QueueOptions<T>): Promise<AsyncIterableIterator<T>> {
     let subscribers = this.topics.get(topic);
     if (!subscribers) {
       subscribers = new Set();
@@ -49,7 +53,7 @@ export class InProcessPubSub implements PubSub {
       this.count--;
       set.delete(queue);
       if (set.size === 0) this.topics.delete(topic);
-    });
+    }, options as QueueOptions<unknown>);
     set.add(queue);
     this.count++;
     return Promise.resolve(queue as EventQueue<T>);
@@ -97,7 +101,7 @@ export class RedisPubSubBus implements PubSub {
     }
   }
 
-  async subscribe<T>(topic: string): Promise<AsyncIterableIterator<T>> {
+  async subscribe<T>(topic: string, options?: QueueOptions<T>): Promise<AsyncIterableIterator<T>> {
     const subscription: { id?: number; closedEarly: boolean } = { closedEarly: false };
     const queue = new EventQueue<T>(() => {
       if (subscription.id === undefined) {
@@ -106,7 +110,7 @@ export class RedisPubSubBus implements PubSub {
       }
       this.count--;
       this.engine.unsubscribe(subscription.id);
-    });
+    }, options);
     subscription.id = await this.engine.subscribe<T>(this.prefix + topic, (message) => {
       if (!queue.push(message)) this.log.warn({ topic }, 'slow subscriber: oldest event dropped');
     });

@@ -67,10 +67,10 @@ describe('importUsers', () => {
     const c = uniqueName('imp');
     const csv = [
       'username,password,realName,email,termIndex',
-      `${a},password-a1,"Li, Lei",li@example.com,1`,
+      `${a},password-a1,"Li, Lei",li@example.com,`,
       `${b},short,Bad Password,,`,
       `${c},"pass""word""1","Han
-Meimei",han@example.com,2`,
+Meimei",han@example.com,`,
       `x!,password-x1,Bad Name,,`,
       `${uniqueName('imp')},password-e1,Bad Email,not-an-email,`,
       `${uniqueName('imp')},password-t1,Bad Term,,first`,
@@ -86,12 +86,12 @@ Meimei",han@example.com,2`,
       expect.stringMatching(/^line 3: Password must be 8 to 128 characters/),
       expect.stringMatching(/^line 6: Username/),
       expect.stringMatching(/^line 7: Not a valid email/),
-      expect.stringMatching(/^line 8: termIndex must be a whole number/),
+      expect.stringMatching(/^line 8: termIndex must be a whole number from 1 to 9999/),
       expect.stringMatching(/^line 11: expected 5 fields, got 3/),
     ]);
     const em = t.app.orm.em.fork();
     const li = await em.findOneOrFail(User, { username: a });
-    expect(li).toMatchObject({ realName: 'Li, Lei', email: 'li@example.com', termIndex: 1 });
+    expect(li).toMatchObject({ realName: 'Li, Lei', email: 'li@example.com', term: null });
     const han = await em.findOneOrFail(User, { username: c });
     expect(han.realName).toBe('Han\nMeimei');
     await t.client.ok(Login, { username: c, password: 'pass"word"1' });

@@ -26,6 +26,21 @@ type Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      role\n      realName\n      email\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation ImportUsers($csv: String!) {\n    importUsers(csv: $csv) {\n      created\n      skipped\n      errors\n    }\n  }\n": typeof types.ImportUsersDocument,
     "\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  fragment CourseFields on Course {\n    id\n    title\n    teacher\n    assistant\n    location\n    capacity\n    remaining\n    professional\n    weekday\n    startTime\n    endTime\n    viewerEnrolled\n    type {\n      id\n      name\n    }\n    period {\n      id\n      index\n    }\n    term {\n      id\n      index\n    }\n  }\n": typeof types.CourseFieldsFragmentDoc,
+    "\n  query Courses($filter: CourseFilter, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CourseFields\n        }\n      }\n    }\n  }\n": typeof types.CoursesDocument,
+    "\n  query CourseById($id: ID!) {\n    course(id: $id) {\n      ...CourseFields\n    }\n  }\n": typeof types.CourseByIdDocument,
+    "\n  query Terms {\n    terms {\n      id\n      index\n      startsOn\n      endsOn\n      selectionStartsAt\n      selectionEndsAt\n      isSelectionOpen\n      periods {\n        id\n        index\n        startsOn\n        endsOn\n        term {\n          id\n        }\n      }\n    }\n    courseTypes {\n      id\n      name\n      logo\n    }\n  }\n": typeof types.TermsDocument,
+    "\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      createdAt\n      course {\n        id\n        remaining\n        viewerEnrolled\n      }\n      student {\n        id\n        username\n      }\n    }\n  }\n": typeof types.EnrollDocument,
+    "\n  mutation DropCourse($courseId: ID!) {\n    dropCourse(courseId: $courseId) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n": typeof types.DropCourseDocument,
+    "\n  query MyEnrollments {\n    myEnrollments {\n      id\n      course {\n        id\n        title\n      }\n    }\n  }\n": typeof types.MyEnrollmentsDocument,
+    "\n  query AdminEnrollments($courseId: ID, $termId: ID, $first: Int, $after: String) {\n    enrollments(courseId: $courseId, termId: $termId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          course {\n            id\n          }\n          student {\n            id\n            username\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminEnrollmentsDocument,
+    "\n  mutation CreateCourseType($input: CourseTypeInput!) {\n    createCourseType(input: $input) {\n      id\n      name\n      logo\n    }\n  }\n": typeof types.CreateCourseTypeDocument,
+    "\n  mutation CreateTerm($input: TermInput!) {\n    createTerm(input: $input) {\n      id\n      index\n      startsOn\n      endsOn\n      isSelectionOpen\n    }\n  }\n": typeof types.CreateTermDocument,
+    "\n  mutation CreatePeriod($input: PeriodInput!) {\n    createPeriod(input: $input) {\n      id\n      index\n      term {\n        id\n      }\n    }\n  }\n": typeof types.CreatePeriodDocument,
+    "\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseFields\n    }\n  }\n": typeof types.CreateCourseDocument,
+    "\n  mutation UpdateCourse($id: ID!, $input: UpdateCourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseFields\n    }\n  }\n": typeof types.UpdateCourseDocument,
+    "\n  subscription CourseStockChanged($courseIds: [ID!]) {\n    courseStockChanged(courseIds: $courseIds) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n": typeof types.CourseStockChangedDocument,
+    "\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n": typeof types.MeTermDocument,
     "\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n": typeof types.TodoFieldsFragmentDoc,
     "\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n": typeof types.TodosDocument,
     "\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n": typeof types.AddTodoDocument,
@@ -54,6 +69,21 @@ const documents: Documents = {
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      role\n      realName\n      email\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation ImportUsers($csv: String!) {\n    importUsers(csv: $csv) {\n      created\n      skipped\n      errors\n    }\n  }\n": types.ImportUsersDocument,
     "\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  fragment CourseFields on Course {\n    id\n    title\n    teacher\n    assistant\n    location\n    capacity\n    remaining\n    professional\n    weekday\n    startTime\n    endTime\n    viewerEnrolled\n    type {\n      id\n      name\n    }\n    period {\n      id\n      index\n    }\n    term {\n      id\n      index\n    }\n  }\n": types.CourseFieldsFragmentDoc,
+    "\n  query Courses($filter: CourseFilter, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CourseFields\n        }\n      }\n    }\n  }\n": types.CoursesDocument,
+    "\n  query CourseById($id: ID!) {\n    course(id: $id) {\n      ...CourseFields\n    }\n  }\n": types.CourseByIdDocument,
+    "\n  query Terms {\n    terms {\n      id\n      index\n      startsOn\n      endsOn\n      selectionStartsAt\n      selectionEndsAt\n      isSelectionOpen\n      periods {\n        id\n        index\n        startsOn\n        endsOn\n        term {\n          id\n        }\n      }\n    }\n    courseTypes {\n      id\n      name\n      logo\n    }\n  }\n": types.TermsDocument,
+    "\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      createdAt\n      course {\n        id\n        remaining\n        viewerEnrolled\n      }\n      student {\n        id\n        username\n      }\n    }\n  }\n": types.EnrollDocument,
+    "\n  mutation DropCourse($courseId: ID!) {\n    dropCourse(courseId: $courseId) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n": types.DropCourseDocument,
+    "\n  query MyEnrollments {\n    myEnrollments {\n      id\n      course {\n        id\n        title\n      }\n    }\n  }\n": types.MyEnrollmentsDocument,
+    "\n  query AdminEnrollments($courseId: ID, $termId: ID, $first: Int, $after: String) {\n    enrollments(courseId: $courseId, termId: $termId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          course {\n            id\n          }\n          student {\n            id\n            username\n          }\n        }\n      }\n    }\n  }\n": types.AdminEnrollmentsDocument,
+    "\n  mutation CreateCourseType($input: CourseTypeInput!) {\n    createCourseType(input: $input) {\n      id\n      name\n      logo\n    }\n  }\n": types.CreateCourseTypeDocument,
+    "\n  mutation CreateTerm($input: TermInput!) {\n    createTerm(input: $input) {\n      id\n      index\n      startsOn\n      endsOn\n      isSelectionOpen\n    }\n  }\n": types.CreateTermDocument,
+    "\n  mutation CreatePeriod($input: PeriodInput!) {\n    createPeriod(input: $input) {\n      id\n      index\n      term {\n        id\n      }\n    }\n  }\n": types.CreatePeriodDocument,
+    "\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseFields\n    }\n  }\n": types.CreateCourseDocument,
+    "\n  mutation UpdateCourse($id: ID!, $input: UpdateCourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseFields\n    }\n  }\n": types.UpdateCourseDocument,
+    "\n  subscription CourseStockChanged($courseIds: [ID!]) {\n    courseStockChanged(courseIds: $courseIds) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n": types.CourseStockChangedDocument,
+    "\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n": types.MeTermDocument,
     "\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n": types.TodoFieldsFragmentDoc,
     "\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n": types.TodosDocument,
     "\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n": types.AddTodoDocument,
@@ -132,6 +162,66 @@ export function graphql(source: "\n  mutation ImportUsers($csv: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($userId: ID!, $newPassword: String!) {\n    resetPassword(userId: $userId, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CourseFields on Course {\n    id\n    title\n    teacher\n    assistant\n    location\n    capacity\n    remaining\n    professional\n    weekday\n    startTime\n    endTime\n    viewerEnrolled\n    type {\n      id\n      name\n    }\n    period {\n      id\n      index\n    }\n    term {\n      id\n      index\n    }\n  }\n"): (typeof documents)["\n  fragment CourseFields on Course {\n    id\n    title\n    teacher\n    assistant\n    location\n    capacity\n    remaining\n    professional\n    weekday\n    startTime\n    endTime\n    viewerEnrolled\n    type {\n      id\n      name\n    }\n    period {\n      id\n      index\n    }\n    term {\n      id\n      index\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Courses($filter: CourseFilter, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CourseFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Courses($filter: CourseFilter, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...CourseFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseById($id: ID!) {\n    course(id: $id) {\n      ...CourseFields\n    }\n  }\n"): (typeof documents)["\n  query CourseById($id: ID!) {\n    course(id: $id) {\n      ...CourseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Terms {\n    terms {\n      id\n      index\n      startsOn\n      endsOn\n      selectionStartsAt\n      selectionEndsAt\n      isSelectionOpen\n      periods {\n        id\n        index\n        startsOn\n        endsOn\n        term {\n          id\n        }\n      }\n    }\n    courseTypes {\n      id\n      name\n      logo\n    }\n  }\n"): (typeof documents)["\n  query Terms {\n    terms {\n      id\n      index\n      startsOn\n      endsOn\n      selectionStartsAt\n      selectionEndsAt\n      isSelectionOpen\n      periods {\n        id\n        index\n        startsOn\n        endsOn\n        term {\n          id\n        }\n      }\n    }\n    courseTypes {\n      id\n      name\n      logo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      createdAt\n      course {\n        id\n        remaining\n        viewerEnrolled\n      }\n      student {\n        id\n        username\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Enroll($courseId: ID!) {\n    enroll(courseId: $courseId) {\n      id\n      createdAt\n      course {\n        id\n        remaining\n        viewerEnrolled\n      }\n      student {\n        id\n        username\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DropCourse($courseId: ID!) {\n    dropCourse(courseId: $courseId) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n"): (typeof documents)["\n  mutation DropCourse($courseId: ID!) {\n    dropCourse(courseId: $courseId) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEnrollments {\n    myEnrollments {\n      id\n      course {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyEnrollments {\n    myEnrollments {\n      id\n      course {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEnrollments($courseId: ID, $termId: ID, $first: Int, $after: String) {\n    enrollments(courseId: $courseId, termId: $termId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          course {\n            id\n          }\n          student {\n            id\n            username\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEnrollments($courseId: ID, $termId: ID, $first: Int, $after: String) {\n    enrollments(courseId: $courseId, termId: $termId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          course {\n            id\n          }\n          student {\n            id\n            username\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCourseType($input: CourseTypeInput!) {\n    createCourseType(input: $input) {\n      id\n      name\n      logo\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCourseType($input: CourseTypeInput!) {\n    createCourseType(input: $input) {\n      id\n      name\n      logo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTerm($input: TermInput!) {\n    createTerm(input: $input) {\n      id\n      index\n      startsOn\n      endsOn\n      isSelectionOpen\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTerm($input: TermInput!) {\n    createTerm(input: $input) {\n      id\n      index\n      startsOn\n      endsOn\n      isSelectionOpen\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePeriod($input: PeriodInput!) {\n    createPeriod(input: $input) {\n      id\n      index\n      term {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePeriod($input: PeriodInput!) {\n    createPeriod(input: $input) {\n      id\n      index\n      term {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCourse($id: ID!, $input: UpdateCourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCourse($id: ID!, $input: UpdateCourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CourseStockChanged($courseIds: [ID!]) {\n    courseStockChanged(courseIds: $courseIds) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n"): (typeof documents)["\n  subscription CourseStockChanged($courseIds: [ID!]) {\n    courseStockChanged(courseIds: $courseIds) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

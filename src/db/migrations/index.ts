@@ -4,10 +4,12 @@ import { Migration20261121000000Platform } from './Migration20261121000000Platfo
 import { Migration20261121082343_Accounts } from './Migration20261121082343_Accounts.js';
 import { Migration20261121083258_Todos } from './Migration20261121083258_Todos.js';
 import { Migration20261121084226_Wechat } from './Migration20261121084226_Wechat.js';
+import { Migration20261121084913_Courses } from './Migration20261121084913_Courses.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121000000Platform', class: Migration20261121000000Platform },
   { name: 'Migration20261121082343_Accounts', class: Migration20261121082343_Accounts },
   { name: 'Migration20261121083258_Todos', class: Migration20261121083258_Todos },
   { name: 'Migration20261121084226_Wechat', class: Migration20261121084226_Wechat },
+  { name: 'Migration20261121084913_Courses', class: Migration20261121084913_Courses },
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { AccountsSeeder } from './AccountsSeeder.js';
+import { CoursesSeeder } from './CoursesSeeder.js';
 import { TodosSeeder } from './TodosSeeder.js';
 
 /**
@@ -10,6 +11,6 @@ import { TodosSeeder } from './TodosSeeder.js';
  */
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
-    await this.call(em, [AccountsSeeder, TodosSeeder]);
+    await this.call(em, [AccountsSeeder, TodosSeeder, CoursesSeeder]);
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../app/context.js';
 import { assertPasswordPolicy, hashPassword } from '../../auth/passwords.js';
 import { CsvSyntaxError, parseCsv } from '../../common/csv.js';
@@ -36,6 +37,12 @@ async function mapLimited<T, R>(
   return out;
 }
 
+/** Resolves `termIndex` values to term ids; supplied by the courses module. */
+export interface TermIndexLookup {
+  /** Map from index to term id, for the indexes that exist. */
+  termIdsByIndex(em: EntityManager, indexes: readonly number[]): Promise<Map<number, string>>;
+}
+
 /**
  * ADMIN bulk registration from CSV (`username,password,realName,email,termIndex`).
  * Bad lines are reported as `line N: reason` and skipped; usernames already
@@ -43,6 +50,8 @@ async function mapLimited<T, R>(
  * valid lines are created in one transaction.
  */
 export class UserImportService {
+  constructor(private readonly terms: TermIndexLookup) {}
+
   async importUsers(ctx: RequestContext, csv: string): Promise<ImportUsersResult> {
     let records;
     try {
@@ -86,8 +95,9 @@ export class UserImportService {
         const realName = optionalText(get('realName'), 'realName', 50);
         const email = get('email').trim() ? normalizeEmail(get('email')) : null;
         const termText = get('termIndex').trim();
-        if (termText && !/^\d{1,4}$/.test(termText))
-          throw AppError.badInput('termIndex', 'termIndex must be a whole number');
+        if (termText && !/^[1-9]\d{0,3}$/.test(termText)) {
+          throw AppError.badInput('termIndex', 'termIndex must be a whole number from 1 to 9999');
+        }
         const termIndex = termText ? Number(termText) : null;
         const key = username.toLowerCase();
         if (seen.has(key)) {
@@ -114,7 +124,15 @@ export class UserImportService {
     const fresh = valid.filter((r) => !existing.has(r.username.toLowerCase()));
     skipped += valid.length - fresh.length;
 
-    const creatable = fresh;
+    const termIds = await this.terms.termIdsByIndex(ctx.em, [
+      ...new Set(fresh.flatMap((r) => (r.termIndex === null ? [] : [r.termIndex]))),
+    ]);
+    const creatable = fresh.filter((r) => {
+      if (r.termIndex === null || termIds.has(r.termIndex)) return true;
+      errors.push(`line ${r.line}: no term with index ${r.termIndex}`);
+      return false;
+    });
+    errors.sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
 
     const hashes = await mapLimited(creatable, HASH_CONCURRENCY, (r) => hashPassword(r.password));
     const created = await ctx.em.transactional(async (em) => {
@@ -128,10 +146,10 @@ export class UserImportService {
           r.realName ?? r.username,
           r.realName,
           r.email,
-          r.termIndex,
+          r.termIndex === null ? null : termIds.get(r.termIndex)!,
         ]);
         const inserted = await em.execute<{ id: string }[]>(
-          `insert into app_user (username, password_hash, nickname, real_name, email, term_index)
+          `insert into app_user (username, password_hash, nickname, real_name, email, term_id)
            values ${values} on conflict (lower(username)) do nothing returning id`,
           params,
         );

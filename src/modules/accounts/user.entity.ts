@@ -1,5 +1,6 @@
-import { OptionalProps } from '@mikro-orm/core';
-import { Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Term } from '../courses/term.entity.js';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Role } from '../../auth/viewer.js';
@@ -40,7 +41,7 @@ export class User extends BaseEntity {
     | 'college'
     | 'major'
     | 'className'
-    | 'termIndex'
+    | 'term'
     | 'wechatUnionid'
     | 'createdAt'
     | 'updatedAt';
@@ -108,9 +109,10 @@ export class User extends BaseEntity {
   })
   wechatUnionid: string | null = null;
 
-  /** The cohort number from `createUser`/`importUsers`, kept until it is linked to a term. */
-  @Property({ type: 'integer', nullable: true })
-  termIndex: number | null = null;
+  /** The term (cohort) of a student; students may only enrol in courses of their term. */
+  @ManyToOne(() => Term, { nullable: true, deleteRule: 'set null' })
+  @Index({ name: 'app_user_term_id_index' })
+  term: Rel<Term> | null = null;
 
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -1,0 +1,51 @@
+import type { RequestContext } from '../../app/context.js';
+import { parseId } from '../../db/ids.js';
+import { AppError } from '../../errors/index.js';
+import type { PubSub } from '../../infra/index.js';
+import type { AppMetrics } from '../../app/metrics.js';
+import type { CourseStock, StockEvent } from './courses.types.js';
+
+export const COURSE_STOCK_TOPIC = 'course.stock';
+const MAX_WATCHED = 500;
+
+/**
+ * Live seat counts. Every committed seat change is published with the
+ * course's stock version (from the same UPDATE); each subscriber's queue keeps
+ * only the newest version per course, so reordered or piled-up events never
+ * leave a subscriber on a stale value and a slow subscriber costs at most one
+ * queued event per course.
+ */
+export class CourseStockService {
+  constructor(
+    private readonly pubsub: PubSub,
+    private readonly metrics: AppMetrics,
+  ) {}
+
+  /** Publishes a committed change (call after commit). */
+  async publish(event: StockEvent): Promise<void> {
+    this.metrics.eventsPublished.inc({ topic: COURSE_STOCK_TOPIC });
+    await this.pubsub.publish(COURSE_STOCK_TOPIC, event);
+  }
+
+  /** Changes of these courses (all when omitted), resolved once subscribed. */
+  subscribe(
+    _ctx: RequestContext,
+    courseIds: readonly string[] | null | undefined,
+  ): Promise<AsyncIterableIterator<StockEvent>> {
+    if (courseIds && courseIds.length > MAX_WATCHED)
+      throw AppError.badInput('courseIds', `At most ${MAX_WATCHED} courses per subscription`);
+    const watched = courseIds
+      ? new Set(courseIds.map((id) => parseId(id)).filter((id) => id !== undefined))
+      : undefined;
+    return this.pubsub.subscribe<StockEvent>(COURSE_STOCK_TOPIC, {
+      filter: watched ? (event) => watched.has(event.courseId) : undefined,
+      coalesceBy: (event) => event.courseId,
+      versionOf: (event) => event.version,
+    });
+  }
+
+  /** The client-facing shape of an event. */
+  toStock(event: StockEvent): CourseStock {
+    return { courseId: event.courseId, remaining: event.remaining, capacity: event.capacity };
+  }
+}
