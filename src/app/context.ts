@@ -33,16 +33,25 @@ export interface ContextInit {
   readonly container: ServiceContainer;
 }
 
-/** Builds a request context with its own EntityManager fork and DataLoaders. */
+/**
+ * Builds a request context with its own EntityManager fork and DataLoaders.
+ * The fork and the request logger are made on first use: many requests never
+ * need them, and under load their cost adds up.
+ */
 export function createContext(init: ContextInit): RequestContext {
   const requestId = init.requestId ?? randomUUID();
-  const log = init.log.child({ reqId: requestId });
+  let em: EntityManager | undefined;
+  let log: Logger | undefined;
   const ctx: RequestContext = {
     requestId,
-    em: init.rootEm.fork({ clear: true, useContext: false }),
+    get em() {
+      return (em ??= init.rootEm.fork({ clear: true, useContext: false }));
+    },
     loaders: undefined as unknown as LoaderRegistry<RequestContext>,
     viewer: init.viewer,
-    log,
+    get log() {
+      return (log ??= init.log.child({ reqId: requestId }));
+    },
     ip: init.ip,
     userAgent: init.userAgent,
     container: init.container,

@@ -146,6 +146,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const formatError = createErrorFormatter({ exposeInternalMessages: !config.isProduction });
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL responses are POST answers: an ETag (a hash of every body) buys nothing.
+  app.set('etag', false);
   app.set('trust proxy', config.http.trustProxy);
   const httpServer = http.createServer(app);
 

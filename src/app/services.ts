@@ -46,6 +46,7 @@ import {
   TermFieldsResolver,
   UserTermResolver,
 } from '../modules/courses/index.js';
+import { EnrollBatcher } from '../modules/courses/enroll-batcher.js';
 import { createContext } from './context.js';
 import { ServiceContainer } from './container.js';
 import type { AppMetrics } from './metrics.js';
@@ -145,8 +146,10 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   container.register(new UserWechatResolver());
 
   const catalog = container.register(new CatalogService());
-  const stock = container.register(new CourseStockService(pubsub, deps.metrics));
-  const enrollments = container.register(new EnrollmentService(stock));
+  const stock = container.register(
+    new CourseStockService(pubsub, deps.metrics, config.stockPushIntervalMs),
+  );
+  const enrollments = container.register(new EnrollmentService(stock, new EnrollBatcher(orm, log)));
   const courseAdmin = container.register(new CourseAdminService(stock));
   container.register(new CourseResolver(catalog, stock));
   container.register(new CourseFieldsResolver(catalog));

@@ -1,5 +1,4 @@
 import type http from 'node:http';
-import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from '../config/index.js';
@@ -9,6 +8,8 @@ import type { RequestContext } from './context.js';
 import type { AppMetrics } from './metrics.js';
 import type { Authenticator } from './services.js';
 import type { SocketRegistry } from './socket-registry.js';
+import { useWsServer } from './graphql-ws-adapter.js';
+import { sharedSubscribe } from './shared-subscribe.js';
 
 /** Close code sent to every socket on graceful shutdown. */
 export const GOING_AWAY_CLOSE_CODE = 1001;
@@ -80,10 +81,10 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
     });
   });
 
-  const server = useServer(
+  const server = useWsServer(
     {
       schema: options.schema,
-      isProd: config.isProduction,
+      subscribe: sharedSubscribe,
       connectionInitWaitTimeout: config.limits.wsConnectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
@@ -138,6 +139,7 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
       onError: (_ctx, _id, _payload, errors) => format(errors, options.formatError),
     },
     wss,
+    log.child({ component: 'graphql-ws' }),
   );
 
   return {

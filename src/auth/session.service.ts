@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/index.js';
 import { AppError } from '../errors/index.js';
@@ -39,6 +40,24 @@ type RotateOutcome =
  * stored hashed, single-use and rotated on every refresh.
  */
 export class SessionService {
+  /**
+   * Session checks of concurrent requests share one query (batched per event
+   * loop turn, never cached): every request still reads the session's current
+   * state from PostgreSQL.
+   */
+  private readonly activeBatch = new DataLoader<string, ActiveSession | undefined, string>(
+    async (ids) => {
+      const rows = await this.orm.em.fork().execute<{ id: string; user_id: string; role: Role }[]>(
+        `select s.id, s.user_id, u.role from session s join app_user u on u.id = s.user_id
+         where s.id in (?) and s.revoked_at is null and s.expires_at > now()`,
+        [[...ids]],
+      );
+      const found = new Map(rows.map((r) => [r.id, { userId: String(r.user_id), role: r.role }]));
+      return ids.map((id) => found.get(id));
+    },
+    { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setImmediate(run) },
+  );
+
   constructor(
     private readonly orm: MikroORM,
     private readonly pubsub: PubSub,
@@ -186,13 +205,7 @@ export class SessionService {
   /** The session's user and role when it is active (not revoked, not expired). */
   async findActive(sessionId: string): Promise<ActiveSession | undefined> {
     if (!UUID.test(sessionId)) return undefined;
-    const rows = await this.orm.em.fork().execute<{ user_id: string; role: Role }[]>(
-      `select s.user_id, u.role from session s join app_user u on u.id = s.user_id
-       where s.id = ? and s.revoked_at is null and s.expires_at > now()`,
-      [sessionId],
-    );
-    const row = rows[0];
-    return row ? { userId: String(row.user_id), role: row.role } : undefined;
+    return this.activeBatch.load(sessionId.toLowerCase());
   }
 
   /** Of these ids, the ones still active (one query for the socket sweep). */

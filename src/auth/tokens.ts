@@ -17,10 +17,21 @@ export interface AccessClaims {
  * read from the token), with issuer, audience and type set and checked.
  */
 export class TokenService {
+  /** Imported once: jose would otherwise import the raw key on every sign and verify. */
+  private readonly key: Promise<CryptoKey>;
+
   constructor(
-    private readonly key: Uint8Array,
+    secret: Uint8Array,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    this.key = crypto.subtle.importKey(
+      'raw',
+      new Uint8Array(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
+  }
 
   /** Signs an access token for a user's session; returns it with its expiry. */
   async sign(
@@ -38,14 +49,14 @@ export class TokenService {
       .setIssuedAt(iat)
       .setExpirationTime(exp)
       .setJti(randomBytes(12).toString('base64url'))
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   /** Verifies a token; returns its claims, or undefined for any invalid, forged or expired token. */
   async verify(token: string): Promise<AccessClaims | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         algorithms: ['HS256'],
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,

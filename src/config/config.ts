@@ -71,6 +71,8 @@ export interface Config {
     readonly publicKey: string | undefined;
   };
   readonly shop: { readonly orderPaymentTimeoutMs: number; readonly sweepIntervalMs: number };
+  /** Live seat counts reach each subscriber at most this often (latest value per course); 0 = every change. */
+  readonly stockPushIntervalMs: number;
   readonly limits: {
     readonly maxDepth: number;
     readonly maxComplexity: number;
@@ -219,6 +221,19 @@ const schema = z.object({
   PLAYGROUND: bool(undefined),
   ORDER_PAYMENT_TIMEOUT: duration('30m'),
   ORDER_SWEEP_INTERVAL: duration('30s'),
+  STOCK_PUSH_INTERVAL: optional.transform((v, ctx) => {
+    if (v === undefined) return 250;
+    if (v === '0') return 0;
+    const ms = parseDuration(v);
+    if (ms === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be 0 or a duration like 250ms or 1s, got "${v}"`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  }),
   CORS_ORIGINS: list,
   TRUST_PROXY: optional,
   LOG_LEVEL: optional.pipe(
@@ -352,6 +367,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       orderPaymentTimeoutMs: e.ORDER_PAYMENT_TIMEOUT,
       sweepIntervalMs: e.ORDER_SWEEP_INTERVAL,
     },
+    stockPushIntervalMs: e.STOCK_PUSH_INTERVAL,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,

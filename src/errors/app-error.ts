@@ -18,6 +18,10 @@ export class AppError extends GraphQLError {
   readonly code: ErrorCode;
 
   constructor(code: ErrorCode, message: string, details: ErrorDetails = {}, http?: HttpHint) {
+    // Expected failures need no stack trace; capturing one costs more than the
+    // rest of a refused request (thousands per second during a seat rush).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message, {
       extensions: {
         ...details,
@@ -32,6 +36,7 @@ export class AppError extends GraphQLError {
           : {}),
       },
     });
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'AppError';
     this.code = code;
   }

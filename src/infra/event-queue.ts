@@ -3,6 +3,11 @@ interface Waiter<T> {
   reject(error: Error): void;
 }
 
+interface Entry<T> {
+  key: string | undefined;
+  value: T;
+}
+
 const DONE = { value: undefined, done: true } as const;
 
 /** How a subscriber's queue treats incoming events (all applied when the event is pushed). */
@@ -13,20 +18,31 @@ export interface QueueOptions<T> {
   coalesceBy?: (event: T) => string;
   /** With `coalesceBy`: drop events not newer than the last one seen for their key (publishes may arrive out of order). */
   versionOf?: (event: T) => number;
+  /**
+   * Release events in flushes at most this often (ms): between flushes they
+   * coalesce, so a busy topic costs each subscriber at most one message per
+   * key per interval. 0 releases every event at once.
+   */
+  flushIntervalMs?: number;
   /** Bound on queued events; the oldest go first. */
   maxBuffered?: number;
 }
 
 /**
  * A bounded push-to-pull queue exposed as an async iterator: producers `push`,
- * a GraphQL subscription consumes with `for await`. Filtering, coalescing and
- * version ordering happen at push time, so one slow client costs at most one
- * queued event per key and never grows memory without bound.
+ * a GraphQL subscription consumes with `for await`. Filtering, coalescing,
+ * version ordering and flush pacing happen at push time, so one slow client
+ * costs at most one queued event per key and never grows memory without bound.
  */
 export class EventQueue<T> implements AsyncIterableIterator<T> {
-  private readonly buffer: { key: string | undefined; value: T }[] = [];
+  /** Released to the consumer, not taken yet. */
+  private readonly ready: Entry<T>[] = [];
+  /** Waiting for the next flush. */
+  private readonly pending: Entry<T>[] = [];
   private readonly waiting: Waiter<T>[] = [];
   private readonly versions = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private lastFlush = 0;
   private closed = false;
   private failure: Error | undefined;
 
@@ -46,36 +62,53 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       if (version <= (this.versions.get(key) ?? -Infinity)) return true;
       this.versions.set(key, version);
     }
-    const waiter = this.waiting.shift();
-    if (waiter) {
-      waiter.resolve({ value, done: false });
-      return true;
-    }
     if (key !== undefined) {
-      const queued = this.buffer.find((entry) => entry.key === key);
+      const queued =
+        this.ready.find((e) => e.key === key) ?? this.pending.find((e) => e.key === key);
       if (queued) {
         queued.value = value;
         return true;
       }
     }
-    this.buffer.push({ key, value });
-    if (this.buffer.length > (this.options.maxBuffered ?? 1000)) {
-      this.buffer.shift();
-      return false;
-    }
-    return true;
+    this.pending.push({ key, value });
+    const dropped = this.ready.length + this.pending.length > (this.options.maxBuffered ?? 1000);
+    if (dropped) (this.ready.length > 0 ? this.ready : this.pending).shift();
+    this.scheduleFlush();
+    return !dropped;
   }
 
-  /** Ends the stream with an error: the consumer sees it after the events already queued. */
+  private scheduleFlush(): void {
+    const interval = this.options.flushIntervalMs ?? 0;
+    const wait = this.lastFlush + interval - Date.now();
+    if (interval <= 0 || wait <= 0) {
+      this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), wait);
+      this.timer.unref();
+    }
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    this.lastFlush = Date.now();
+    this.ready.push(...this.pending.splice(0));
+    while (this.waiting.length > 0 && this.ready.length > 0)
+      this.waiting.shift()!.resolve({ value: this.ready.shift()!.value, done: false });
+  }
+
+  /** Ends the stream with an error: the consumer sees it after the events already released. */
   fail(error: Error): void {
     if (this.closed) return;
+    this.flush();
     this.failure = error;
     this.close(false);
     for (const waiter of this.waiting.splice(0)) waiter.reject(error);
   }
 
   next(): Promise<IteratorResult<T>> {
-    const entry = this.buffer.shift();
+    const entry = this.ready.shift();
     if (entry) return Promise.resolve({ value: entry.value, done: false });
     if (this.failure) {
       const error = this.failure;
@@ -102,7 +135,14 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   }
 
   private close(dropBuffered: boolean): void {
-    if (dropBuffered) this.buffer.length = 0;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (dropBuffered) {
+      this.ready.length = 0;
+      this.pending.length = 0;
+    } else {
+      this.ready.push(...this.pending.splice(0));
+    }
     if (this.closed) return;
     this.closed = true;
     this.onClose();

@@ -5,6 +5,8 @@ import { Migration20261121082343_Accounts } from './Migration20261121082343_Acco
 import { Migration20261121083258_Todos } from './Migration20261121083258_Todos.js';
 import { Migration20261121084226_Wechat } from './Migration20261121084226_Wechat.js';
 import { Migration20261121084913_Courses } from './Migration20261121084913_Courses.js';
+import { Migration20261121090000_EnrollFunctions } from './Migration20261121090000_EnrollFunctions.js';
+import { Migration20261121091500_EnrollBatch } from './Migration20261121091500_EnrollBatch.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121000000Platform', class: Migration20261121000000Platform },
@@ -12,4 +14,9 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121083258_Todos', class: Migration20261121083258_Todos },
   { name: 'Migration20261121084226_Wechat', class: Migration20261121084226_Wechat },
   { name: 'Migration20261121084913_Courses', class: Migration20261121084913_Courses },
+  {
+    name: 'Migration20261121090000_EnrollFunctions',
+    class: Migration20261121090000_EnrollFunctions,
+  },
+  { name: 'Migration20261121091500_EnrollBatch', class: Migration20261121091500_EnrollBatch },
 ];

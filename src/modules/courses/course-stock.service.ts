@@ -19,12 +19,15 @@ export class CourseStockService {
   constructor(
     private readonly pubsub: PubSub,
     private readonly metrics: AppMetrics,
+    private readonly pushIntervalMs: number,
   ) {}
 
-  /** Publishes a committed change (call after commit). */
-  async publish(event: StockEvent): Promise<void> {
+  /** Publishes a committed change (call after commit; it is stamped with the time now). */
+  async publish(change: Omit<StockEvent, 'at'>): Promise<StockEvent> {
+    const event: StockEvent = { ...change, at: Date.now() };
     this.metrics.eventsPublished.inc({ topic: COURSE_STOCK_TOPIC });
     await this.pubsub.publish(COURSE_STOCK_TOPIC, event);
+    return event;
   }
 
   /** Changes of these courses (all when omitted), resolved once subscribed. */
@@ -41,11 +44,17 @@ export class CourseStockService {
       filter: watched ? (event) => watched.has(event.courseId) : undefined,
       coalesceBy: (event) => event.courseId,
       versionOf: (event) => event.version,
+      flushIntervalMs: this.pushIntervalMs,
     });
   }
 
   /** The client-facing shape of an event. */
   toStock(event: StockEvent): CourseStock {
-    return { courseId: event.courseId, remaining: event.remaining, capacity: event.capacity };
+    return {
+      courseId: event.courseId,
+      remaining: event.remaining,
+      capacity: event.capacity,
+      changedAt: new Date(event.at),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   FieldResolver,
   ID,
   Int,
@@ -9,6 +10,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { SHARED_RESULT_EXTENSION } from '../../app/shared-subscribe.js';
 import type { RequestContext } from '../../app/context.js';
 import { Public } from '../../auth/decorators.js';
 import { User } from '../accounts/user.entity.js';
@@ -58,6 +60,7 @@ export class CourseResolver {
   }
 
   @Public()
+  @Extensions({ [SHARED_RESULT_EXTENSION]: true })
   @Subscription(() => CourseStock, {
     description: 'Remaining seats whenever they change; all courses when courseIds is omitted.',
     subscribe: ({ args, context }) => {

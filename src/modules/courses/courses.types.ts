@@ -14,6 +14,9 @@ export class CourseStock {
 
   @Field(() => Int)
   capacity!: number;
+
+  @Field(() => Date, { description: 'When this seat count was committed (server clock).' })
+  changedAt!: Date;
 }
 
 /** A stock change as published after commit; `version` orders changes of one course. */
@@ -22,6 +25,8 @@ export interface StockEvent {
   remaining: number;
   capacity: number;
   version: number;
+  /** Commit time, epoch milliseconds. */
+  at: number;
 }
 
 export const CourseConnection = Connection('Course', Course);
