@@ -3,8 +3,12 @@
 // over a keep-alive agent with a fixed number of sockets.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import pg from 'pg';
+
+/** Linux clock ticks per second (the unit of /proc/<pid>/stat times). */
+const CLOCK_TICKS = 100;
 
 export const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
 export const num = (name: string, fallback: number): number =>
@@ -12,6 +16,8 @@ export const num = (name: string, fallback: number): number =>
 
 export interface BenchServer {
   readonly url: string;
+  /** CPU time (user + system, ms) the server process has used so far; undefined for BENCH_URL. */
+  cpuMs(): number | undefined;
   readonly databaseUrl: string;
   readonly jwtSecret: string;
   stop(): Promise<void>;
@@ -41,6 +47,7 @@ export async function benchServer(extraEnv: Record<string, string> = {}): Promis
       url: process.env.BENCH_URL.replace(/\/$/, ''),
       databaseUrl: process.env.DATABASE_URL,
       jwtSecret,
+      cpuMs: () => undefined,
       stop: () => Promise.resolve(),
     };
   }
@@ -58,25 +65,36 @@ export async function benchServer(extraEnv: Record<string, string> = {}): Promis
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, 'dist/src/main.js'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      JWT_SECRET: jwtSecret,
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_MAX: env('BENCH_POOL_MAX', '20'),
-      ...(process.env.REDIS_URL
-        ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `${name}:` }
-        : {}),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_IP_PER_MINUTE: '10000000',
-      RATE_LIMIT_USER_PER_MINUTE: '10000000',
-      WS_MAX_CONNECTIONS_PER_IP: '1000000',
-      ...extraEnv,
+  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeFlags, ...profile, 'dist/src/main.js'],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        JWT_SECRET: jwtSecret,
+        DATABASE_URL: databaseUrl,
+        DATABASE_POOL_MAX: env('BENCH_POOL_MAX', '20'),
+        ...(process.env.REDIS_URL
+          ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `${name}:` }
+          : {}),
+        LOG_LEVEL: 'warn',
+        ...(process.env.STOCK_PUSH_INTERVAL
+          ? { STOCK_PUSH_INTERVAL: process.env.STOCK_PUSH_INTERVAL }
+          : {}),
+        ...(process.env.CATALOG_CACHE_TTL
+          ? { CATALOG_CACHE_TTL: process.env.CATALOG_CACHE_TTL }
+          : {}),
+        RATE_LIMIT_IP_PER_MINUTE: '10000000',
+        RATE_LIMIT_USER_PER_MINUTE: '10000000',
+        WS_MAX_CONNECTIONS_PER_IP: '1000000',
+        ...extraEnv,
+      },
     },
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -91,6 +109,14 @@ export async function benchServer(extraEnv: Record<string, string> = {}): Promis
     url,
     databaseUrl,
     jwtSecret,
+    cpuMs() {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+      } catch {
+        return undefined;
+      }
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -216,7 +216,10 @@ async function main() {
       `${SUBSCRIBERS} subscribers live; firing ${STUDENTS} enroll requests over ${CONNECTIONS} connections…\n`,
     );
 
+    const cpuBefore = { server: server.cpuMs(), client: process.cpuUsage() };
     const burst = await graphqlBurst(server.url, courseIds, scene.students);
+    const serverCpu = (server.cpuMs() ?? NaN) - (cpuBefore.server ?? NaN);
+    const clientCpu = process.cpuUsage(cpuBefore.client);
     // Let the last events reach every subscriber.
     const settleDeadline = Date.now() + 10_000;
     while (
@@ -251,12 +254,15 @@ async function main() {
       rawSqlAnsweredMs: Math.round(raw.answeredMs),
       rawSqlOutcomes: raw.outcomes,
       graphqlToRawSql: round(raw.answeredMs / burst.answeredMs, 2),
+      serverCpuMs: Math.round(serverCpu),
+      loadGeneratorCpuMs: Math.round((clientCpu.user + clientCpu.system) / 1000),
     };
     process.stdout.write(
       [
         `answered all ${STUDENTS} in ${result.answeredMs} ms (${result.throughput} req/s), p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
         `outcomes ${JSON.stringify(result.outcomes)}; enrolled ${total} of ${COURSES * SEATS} seats; oversold courses ${result.oversold}`,
         `pushed ${delays.length} events to ${SUBSCRIBERS} subscribers: p50 ${result.pushP50Ms} ms, p99 ${result.pushP99Ms} ms after commit; subscribers not ending on 0: ${stale}`,
+        `CPU during the burst: server ${result.serverCpuMs} ms, load generator ${result.loadGeneratorCpuMs} ms (2 cores shared with PostgreSQL)`,
         `plain SQL: ${result.rawSqlAnsweredMs} ms for the same burst → GraphQL path at ${result.graphqlToRawSql}× the raw-SQL throughput`,
       ].join('\n') + '\n',
     );

@@ -2,7 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -32,6 +36,7 @@ import { observabilityPlugin } from './plugins.js';
 import { createServices, type Services } from './services.js';
 import { attachWebSocketServer, type WebSocketHandle } from './websocket.js';
 import { SocketRegistry } from './socket-registry.js';
+import { ResponseCache } from './response-cache.js';
 import { runDemoSeeder } from '../db/seeders/run-demo-seeder.js';
 
 export interface AppOptions {
@@ -174,7 +179,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     csrfPrevention: true,
     formatError,
     logger: log.child({ component: 'apollo' }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin(metrics)],
+    // No HTTP cache hints and no federation traces: both plugins would otherwise hook every field.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      services.container.get(ResponseCache).plugin(),
+      observabilityPlugin(metrics),
+    ],
   });
   await apollo.start();
 

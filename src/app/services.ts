@@ -47,7 +47,9 @@ import {
   UserTermResolver,
 } from '../modules/courses/index.js';
 import { EnrollBatcher } from '../modules/courses/enroll-batcher.js';
+import { CatalogCache } from '../modules/courses/catalog-cache.js';
 import { createContext } from './context.js';
+import { ResponseCache } from './response-cache.js';
 import { ServiceContainer } from './container.js';
 import type { AppMetrics } from './metrics.js';
 import type { SocketRegistry } from './socket-registry.js';
@@ -145,12 +147,16 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   container.register(new WechatResolver(wechatAccounts, qrLogins));
   container.register(new UserWechatResolver());
 
-  const catalog = container.register(new CatalogService());
+  const responseCache = container.register(new ResponseCache(config.catalogCacheTtlMs));
+  const catalogCache = container.register(
+    new CatalogCache(orm, pubsub, log, config.catalogCacheTtlMs, () => responseCache.clear()),
+  );
+  const catalog = container.register(new CatalogService(catalogCache));
   const stock = container.register(
     new CourseStockService(pubsub, deps.metrics, config.stockPushIntervalMs),
   );
   const enrollments = container.register(new EnrollmentService(stock, new EnrollBatcher(orm, log)));
-  const courseAdmin = container.register(new CourseAdminService(stock));
+  const courseAdmin = container.register(new CourseAdminService(stock, catalogCache));
   container.register(new CourseResolver(catalog, stock));
   container.register(new CourseFieldsResolver(catalog));
   container.register(new TermFieldsResolver(catalog));
@@ -178,7 +184,7 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
       wechatCallbackRouter(qrLogins, routeContext, config, log),
       enrollmentExportRouter(orm, authenticator, log),
     ],
-    tasks: [mailQueue, watcher],
+    tasks: [mailQueue, watcher, catalogCache],
     async init() {
       if (config.auth.admin) await users.bootstrapAdmin(orm.em.fork(), config.auth.admin, log);
     },

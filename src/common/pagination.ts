@@ -4,7 +4,7 @@ import { AppError } from '../errors/index.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -25,7 +25,7 @@ export interface ConnectionShape<T> {
  * Connections cost `first` times their children in the complexity budget.
  */
 export function Connection<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -34,7 +34,7 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge])
     edges!: Edge[];

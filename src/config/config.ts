@@ -73,6 +73,8 @@ export interface Config {
   readonly shop: { readonly orderPaymentTimeoutMs: number; readonly sweepIntervalMs: number };
   /** Live seat counts reach each subscriber at most this often (latest value per course); 0 = every change. */
   readonly stockPushIntervalMs: number;
+  /** How long a course listing page may be served from memory (seat counts stay live); 0 disables. */
+  readonly catalogCacheTtlMs: number;
   readonly limits: {
     readonly maxDepth: number;
     readonly maxComplexity: number;
@@ -221,8 +223,21 @@ const schema = z.object({
   PLAYGROUND: bool(undefined),
   ORDER_PAYMENT_TIMEOUT: duration('30m'),
   ORDER_SWEEP_INTERVAL: duration('30s'),
+  CATALOG_CACHE_TTL: optional.transform((v, ctx) => {
+    if (v === undefined) return 2_000;
+    if (v === '0') return 0;
+    const ms = parseDuration(v);
+    if (ms === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be 0 or a duration like 2s or 500ms, got "${v}"`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  }),
   STOCK_PUSH_INTERVAL: optional.transform((v, ctx) => {
-    if (v === undefined) return 250;
+    if (v === undefined) return 500;
     if (v === '0') return 0;
     const ms = parseDuration(v);
     if (ms === undefined) {
@@ -368,6 +383,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       sweepIntervalMs: e.ORDER_SWEEP_INTERVAL,
     },
     stockPushIntervalMs: e.STOCK_PUSH_INTERVAL,
+    catalogCacheTtlMs: e.CATALOG_CACHE_TTL,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,

@@ -39,6 +39,8 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   private readonly ready: Entry<T>[] = [];
   /** Waiting for the next flush. */
   private readonly pending: Entry<T>[] = [];
+  /** Queued entries (ready or pending) by coalescing key: O(1) coalescing. */
+  private readonly queued = new Map<string, Entry<T>>();
   private readonly waiting: Waiter<T>[] = [];
   private readonly versions = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -63,16 +65,17 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       this.versions.set(key, version);
     }
     if (key !== undefined) {
-      const queued =
-        this.ready.find((e) => e.key === key) ?? this.pending.find((e) => e.key === key);
+      const queued = this.queued.get(key);
       if (queued) {
         queued.value = value;
         return true;
       }
     }
-    this.pending.push({ key, value });
+    const entry = { key, value };
+    this.pending.push(entry);
+    if (key !== undefined) this.queued.set(key, entry);
     const dropped = this.ready.length + this.pending.length > (this.options.maxBuffered ?? 1000);
-    if (dropped) (this.ready.length > 0 ? this.ready : this.pending).shift();
+    if (dropped) this.forget((this.ready.length > 0 ? this.ready : this.pending).shift());
     this.scheduleFlush();
     return !dropped;
   }
@@ -94,8 +97,21 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
     if (this.pending.length === 0) return;
     this.lastFlush = Date.now();
     this.ready.push(...this.pending.splice(0));
-    while (this.waiting.length > 0 && this.ready.length > 0)
-      this.waiting.shift()!.resolve({ value: this.ready.shift()!.value, done: false });
+    while (this.waiting.length > 0 && this.ready.length > 0) {
+      this.waiting.shift()!.resolve({ value: this.take()!, done: false });
+    }
+  }
+
+  /** Removes the next released entry from the queue and its key index. */
+  private take(): T | undefined {
+    const entry = this.ready.shift();
+    this.forget(entry);
+    return entry?.value;
+  }
+
+  private forget(entry: Entry<T> | undefined): void {
+    if (entry?.key !== undefined && this.queued.get(entry.key) === entry)
+      this.queued.delete(entry.key);
   }
 
   /** Ends the stream with an error: the consumer sees it after the events already released. */
@@ -108,8 +124,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    const entry = this.ready.shift();
-    if (entry) return Promise.resolve({ value: entry.value, done: false });
+    if (this.ready.length > 0) return Promise.resolve({ value: this.take()!, done: false });
     if (this.failure) {
       const error = this.failure;
       this.failure = undefined;
@@ -140,6 +155,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
     if (dropBuffered) {
       this.ready.length = 0;
       this.pending.length = 0;
+      this.queued.clear();
     } else {
       this.ready.push(...this.pending.splice(0));
     }

@@ -44,3 +44,24 @@ describe('EventQueue', () => {
     await expect(pending).rejects.toThrow('boom');
   });
 });
+
+describe('EventQueue flushes', () => {
+  it('releases coalesced events at most once per interval, latest value per key', async () => {
+    const queue = new EventQueue<E>(() => undefined, {
+      coalesceBy: (e) => e.id,
+      versionOf: (e) => e.version,
+      flushIntervalMs: 100,
+    });
+    queue.push({ id: 'a', version: 1 });
+    expect((await queue.next()).value).toEqual({ id: 'a', version: 1 }); // first event goes out at once
+    const started = Date.now();
+    queue.push({ id: 'a', version: 2 });
+    queue.push({ id: 'b', version: 1 });
+    queue.push({ id: 'a', version: 3 });
+    const next = await queue.next();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+    expect(next.value).toEqual({ id: 'a', version: 3 });
+    expect((await queue.next()).value).toEqual({ id: 'b', version: 1 });
+    await queue.return();
+  });
+});

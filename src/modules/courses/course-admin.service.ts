@@ -10,6 +10,7 @@ import { parseId } from '../../db/ids.js';
 import { AppError } from '../../errors/index.js';
 import { Course } from './course.entity.js';
 import { CourseType } from './course-type.entity.js';
+import type { CatalogCache } from './catalog-cache.js';
 import type { CourseStockService } from './course-stock.service.js';
 import type {
   CourseInput,
@@ -57,7 +58,10 @@ async function requireEntity<T extends { id: string }>(
 
 /** ADMIN: course types, terms, periods and courses. */
 export class CourseAdminService {
-  constructor(private readonly stock: CourseStockService) {}
+  constructor(
+    private readonly stock: CourseStockService,
+    private readonly catalog: CatalogCache,
+  ) {}
 
   async createCourseType(ctx: RequestContext, input: CourseTypeInput): Promise<CourseType> {
     const name = requireText(input.name, 'name', { max: 50 });
@@ -120,6 +124,7 @@ export class CourseAdminService {
       period: await requireEntity(ctx.em, Period, input.periodId, 'Period'),
     });
     await ctx.em.flush();
+    await this.catalog.announceChange();
     return course;
   }
 
@@ -194,6 +199,7 @@ export class CourseAdminService {
         version: Number(row.stock_version),
       };
     });
+    await this.catalog.announceChange();
     if (stock) await this.stock.publish(stock);
     return (await ctx.em.fork().findOne(Course, parseId(rawId)!))!;
   }
@@ -206,11 +212,12 @@ export class CourseAdminService {
   ): Promise<T> {
     try {
       await ctx.em.flush();
-      return entity;
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException)
         throw AppError.conflict(field, message);
       throw err;
     }
+    await this.catalog.announceChange();
+    return entity;
   }
 }

@@ -10,7 +10,7 @@ import { Period } from './period.entity.js';
  * UPDATE statements (never read-modify-write); `stockVersion` grows with each
  * change so live updates can be ordered.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'course' })
 @Check({ name: 'course_remaining_check', expression: 'remaining >= 0 and remaining <= capacity' })
 @Check({ name: 'course_capacity_check', expression: 'capacity > 0' })
@@ -48,11 +48,11 @@ export class Course extends BaseEntity {
   @Property({ type: 'text' })
   location!: string;
 
-  @Field(() => Int)
+  /** Exposed by CourseFieldsResolver (a live value). */
   @Property({ type: 'integer' })
   capacity!: number;
 
-  @Field(() => Int, { description: 'Seats left right now.' })
+  /** Exposed by CourseFieldsResolver (a live value). */
   @Property({ type: 'integer' })
   remaining!: number;
 

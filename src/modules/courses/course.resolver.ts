@@ -4,6 +4,7 @@ import {
   Extensions,
   FieldResolver,
   ID,
+  Info,
   Int,
   Query,
   Resolver,
@@ -22,6 +23,8 @@ import { CourseFilter } from './courses.inputs.js';
 import { CourseConnection, CourseStock, type StockEvent } from './courses.types.js';
 import { Period } from './period.entity.js';
 import { Term } from './term.entity.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Cacheable } from '../../app/response-cache.js';
 
 @Resolver()
 export class CourseResolver {
@@ -31,18 +34,21 @@ export class CourseResolver {
   ) {}
 
   @Public()
+  @Cacheable()
   @Query(() => [Term])
-  terms(@Ctx() ctx: RequestContext): Promise<Term[]> {
-    return this.catalog.terms(ctx);
+  terms(): Promise<Term[]> {
+    return this.catalog.terms();
   }
 
   @Public()
+  @Cacheable()
   @Query(() => [CourseType])
-  courseTypes(@Ctx() ctx: RequestContext): Promise<CourseType[]> {
-    return this.catalog.courseTypes(ctx);
+  courseTypes(): Promise<CourseType[]> {
+    return this.catalog.courseTypes();
   }
 
   @Public()
+  @Cacheable()
   @Query(() => CourseConnection)
   courses(
     @Ctx() ctx: RequestContext,
@@ -54,6 +60,7 @@ export class CourseResolver {
   }
 
   @Public()
+  @Cacheable()
   @Query(() => Course, { nullable: true })
   course(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Course | null> {
     return this.catalog.course(ctx, id);
@@ -83,24 +90,42 @@ export class CourseFieldsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @FieldResolver(() => CourseType)
-  type(@Root() course: Course, @Ctx() ctx: RequestContext): Promise<CourseType> {
+  type(@Root() course: Course, @Ctx() ctx: RequestContext): CourseType | Promise<CourseType> {
     return this.catalog.courseType(ctx, course);
   }
 
   @FieldResolver(() => Period)
-  period(@Root() course: Course, @Ctx() ctx: RequestContext): Promise<Period> {
+  period(@Root() course: Course, @Ctx() ctx: RequestContext): Period | Promise<Period> {
     return this.catalog.period(ctx, course);
   }
 
   @FieldResolver(() => Term)
-  term(@Root() course: Course, @Ctx() ctx: RequestContext): Promise<Term> {
+  term(@Root() course: Course, @Ctx() ctx: RequestContext): Term | Promise<Term> {
     return this.catalog.termOfCourse(ctx, course);
+  }
+
+  @FieldResolver(() => Int)
+  capacity(
+    @Root() course: Course,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): number {
+    return this.catalog.seats(ctx, info, course, 'capacity');
+  }
+
+  @FieldResolver(() => Int, { description: 'Seats left right now.' })
+  remaining(
+    @Root() course: Course,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): number {
+    return this.catalog.seats(ctx, info, course, 'remaining');
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether the signed-in viewer is enrolled; false for anonymous viewers.',
   })
-  viewerEnrolled(@Root() course: Course, @Ctx() ctx: RequestContext): Promise<boolean> {
+  viewerEnrolled(@Root() course: Course, @Ctx() ctx: RequestContext): boolean | Promise<boolean> {
     return this.catalog.viewerEnrolled(ctx, course);
   }
 }
@@ -110,13 +135,17 @@ export class TermFieldsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @FieldResolver(() => [Period])
-  periods(@Root() term: Term, @Ctx() ctx: RequestContext): Promise<Period[]> {
-    return this.catalog.periods(ctx, term);
+  periods(@Root() term: Term): Promise<Period[]> {
+    return this.catalog.periods(term);
   }
 
   @FieldResolver(() => Boolean)
-  isSelectionOpen(@Root() term: Term): boolean {
-    return term.isOpenAt(new Date());
+  isSelectionOpen(
+    @Root() term: Term,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): boolean {
+    return this.catalog.isSelectionOpen(ctx, info, term);
   }
 }
 
@@ -125,7 +154,7 @@ export class PeriodFieldsResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @FieldResolver(() => Term)
-  term(@Root() period: Period, @Ctx() ctx: RequestContext): Promise<Term> {
+  term(@Root() period: Period, @Ctx() ctx: RequestContext): Term | Promise<Term> {
     return this.catalog.termOfPeriod(ctx, period);
   }
 }
@@ -139,7 +168,7 @@ export class UserTermResolver {
     description:
       'The term (cohort) the student belongs to; students may only enrol in courses of their term.',
   })
-  term(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Term | null> {
+  term(@Root() user: User, @Ctx() ctx: RequestContext): Term | null | Promise<Term | null> {
     return this.catalog.termOfUser(ctx, user.term?.id);
   }
 }

@@ -6,7 +6,7 @@ import { BaseEntity } from '../../db/base.entity.js';
 import { Term } from './term.entity.js';
 
 /** A block of weeks inside a term; courses run in one period. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'period' })
 @Unique({ name: 'period_term_index_unique', properties: ['term', 'index'] })
 @Check({ name: 'period_dates_check', expression: 'starts_on <= ends_on' })

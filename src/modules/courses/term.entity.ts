@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 
 /** A cohort ("the Nth term"): its dates and its course-selection window. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'term' })
 @Check({ name: 'term_dates_check', expression: 'starts_on <= ends_on' })
 @Check({
@@ -31,9 +31,12 @@ export class Term extends BaseEntity {
   @Field(() => Date)
   @Property({ type: 'datetime' })
   selectionEndsAt!: Date;
+}
 
-  /** True while the selection window is open. */
-  isOpenAt(now: Date): boolean {
-    return this.selectionStartsAt <= now && now < this.selectionEndsAt;
-  }
+/** True while the term's selection window is open. */
+export function isSelectionOpen(
+  term: Pick<Term, 'selectionStartsAt' | 'selectionEndsAt'>,
+  now: Date,
+): boolean {
+  return term.selectionStartsAt <= now && now < term.selectionEndsAt;
 }
