@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chownSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,8 @@ afterAll(() => {
   for (const server of running) if (server.child.exitCode === null) server.child.kill('SIGKILL');
 });
 
-function start(env: Record<string, string | undefined>): ServerProcess {
-  const server = spawnServer({ LOG_LEVEL: 'info', PORT: '0', ...env });
+function start(env: Record<string, string | undefined>, asUser?: string): ServerProcess {
+  const server = spawnServer({ LOG_LEVEL: 'info', PORT: '0', ...env }, { asUser });
   running.push(server);
   return server;
 }
@@ -115,5 +116,29 @@ describe('embedded PostgreSQL', () => {
       false,
     );
     expect(second.stdout.some((line) => line.includes('demo data loaded'))).toBe(false);
+  }, 90_000);
+});
+
+const canRunAsNobody =
+  process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+const idOf = (flag: string) => Number(spawnSync('id', [flag, 'nobody']).stdout.toString().trim());
+
+describe.skipIf(!canRunAsNobody)('embedded PostgreSQL as a normal user', () => {
+  it('starts, answers and stops cleanly when the service does not run as root', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'campus-user-'));
+    chownSync(dataDir, idOf('-u'), idOf('-g'));
+    const server = start({ DATA_DIR: dataDir, HOME: '/tmp' }, 'nobody');
+    const client = new TestClient(await server.url);
+    expect(await client.ok('{ __typename }')).toEqual({ __typename: 'Query' });
+    expect((await fetch(`${client.baseUrl}/health/ready`)).status).toBe(200);
+    // Signal the service itself (runuser's child), as a process manager would.
+    const nodePid = Number(
+      spawnSync('pgrep', ['-P', String(server.child.pid)])
+        .stdout.toString()
+        .trim(),
+    );
+    process.kill(nodePid, 'SIGTERM');
+    expect((await server.exited).code).toBe(0);
+    expect(server.stdout.some((line) => line.includes('embedded PostgreSQL stopped'))).toBe(true);
   }, 90_000);
 });

@@ -10,16 +10,28 @@ export interface ServerProcess {
 }
 
 /** Runs `src/main.ts` (through @oxc-node, no build needed) as a real process with only the given environment. */
-export function spawnServer(env: Record<string, string | undefined>): ServerProcess {
+export function spawnServer(
+  env: Record<string, string | undefined>,
+  options: { asUser?: string } = {},
+): ServerProcess {
   const clean: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
   };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) clean[key] = value;
-  const child = spawn(process.execPath, ['--import', '@oxc-node/core/register', 'src/main.ts'], {
-    env: clean,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const node = [process.execPath, '--import', '@oxc-node/core/register', 'src/main.ts'];
+  const [command, ...args] = options.asUser
+    ? [
+        'runuser',
+        '-u',
+        options.asUser,
+        '--',
+        'env',
+        ...Object.entries(clean).map(([k, v]) => `${k}=${v}`),
+        ...node,
+      ]
+    : node;
+  const child = spawn(command!, args, { env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   let resolveUrl: (url: string) => void = () => undefined;
