@@ -5,6 +5,7 @@ import { User } from '../src/modules/accounts/index.js';
 import { Login } from './documents/accounts.js';
 import { Todos } from './documents/todos.js';
 import { Courses, Enroll, Terms } from './documents/courses.js';
+import { Categories, Products } from './documents/shop.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
@@ -43,4 +44,12 @@ it('loads the demo data, and running it again changes nothing', async () => {
   );
   const course = courses.courses.edges[0]!.node;
   expect((await student.ok(Enroll, { courseId: course.id })).enroll.course.id).toBe(course.id);
+
+  const { categories } = await t.client.ok(Categories);
+  expect(categories.length).toBeGreaterThanOrEqual(3);
+  expect(categories[0]!.children[0]!.children[0]!.level).toBe(3);
+  const products = await t.client.ok(Products, { filter: { search: '茶' }, first: 100 });
+  expect(products.products.totalCount).toBeGreaterThan(3);
+  const all = await t.client.ok(Products, { first: 1 });
+  expect(all.products.totalCount).toBeGreaterThanOrEqual(50);
 });

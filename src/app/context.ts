@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../infra/logger.js';
 import type { Viewer } from '../auth/viewer.js';
+import { AppError } from '../errors/index.js';
 import type { ServiceContainer } from './container.js';
 import { LoaderRegistry } from './loaders.js';
 
@@ -59,4 +60,10 @@ export function createContext(init: ContextInit): RequestContext {
   };
   (ctx as { loaders: LoaderRegistry<RequestContext> }).loaders = new LoaderRegistry(ctx);
   return ctx;
+}
+
+/** The signed-in viewer's user id; UNAUTHENTICATED for an anonymous caller. */
+export function viewerId(ctx: RequestContext): string {
+  if (!ctx.viewer) throw AppError.unauthenticated();
+  return ctx.viewer.userId;
 }

@@ -13,6 +13,17 @@ import {
   TermFieldsResolver,
   UserTermResolver,
 } from '../modules/courses/index.js';
+import {
+  CartItemFieldsResolver,
+  CartResolver,
+  CategoryFieldsResolver,
+  OrderFieldsResolver,
+  OrderLineFieldsResolver,
+  OrderResolver,
+  ProductFieldsResolver,
+  ProductResolver,
+  ShopAdminResolver,
+} from '../modules/shop/index.js';
 
 /** Every resolver class of the service. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -31,4 +42,13 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnrollmentResolver,
   EnrollmentFieldsResolver,
   CourseAdminResolver,
+  ProductResolver,
+  CategoryFieldsResolver,
+  ProductFieldsResolver,
+  CartResolver,
+  CartItemFieldsResolver,
+  OrderResolver,
+  OrderFieldsResolver,
+  OrderLineFieldsResolver,
+  ShopAdminResolver,
 ];

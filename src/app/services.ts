@@ -47,6 +47,27 @@ import {
   UserTermResolver,
 } from '../modules/courses/index.js';
 import { EnrollBatcher } from '../modules/courses/enroll-batcher.js';
+import {
+  AddressService,
+  alipayNotifyRouter,
+  CartItemFieldsResolver,
+  CartResolver,
+  CartService,
+  CategoryFieldsResolver,
+  FavoriteService,
+  OrderFieldsResolver,
+  OrderLineFieldsResolver,
+  OrderResolver,
+  OrderService,
+  OrderSweeper,
+  PaymentService,
+  ProductCatalogService,
+  ProductFieldsResolver,
+  ProductResolver,
+  ShopAdminResolver,
+  ShopAdminService,
+} from '../modules/shop/index.js';
+import { AlipayClient } from '../infra/alipay-client.js';
 import { CatalogCache } from '../modules/courses/catalog-cache.js';
 import { createContext } from './context.js';
 import { ResponseCache } from './response-cache.js';
@@ -166,6 +187,32 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   container.register(new EnrollmentFieldsResolver(enrollments));
   container.register(new CourseAdminResolver(courseAdmin));
 
+  const productCatalog = container.register(new ProductCatalogService());
+  const carts = container.register(new CartService());
+  const favorites = container.register(new FavoriteService());
+  const addresses = container.register(new AddressService());
+  const orders = container.register(new OrderService(addresses, config.shop.orderPaymentTimeoutMs));
+  const payments = container.register(
+    new PaymentService(
+      container.register(new AlipayClient(config.alipay)),
+      orders,
+      `${config.http.publicUrl}/payments/alipay/notify`,
+      log.child({ component: 'alipay' }),
+    ),
+  );
+  const sweeper = container.register(
+    new OrderSweeper(orders, orm, config.shop.sweepIntervalMs, log.child({ component: 'orders' })),
+  );
+  container.register(new ProductResolver(productCatalog));
+  container.register(new CategoryFieldsResolver(productCatalog));
+  container.register(new ProductFieldsResolver(productCatalog));
+  container.register(new CartResolver(carts, favorites));
+  container.register(new CartItemFieldsResolver());
+  container.register(new OrderResolver(addresses, orders, payments));
+  container.register(new OrderFieldsResolver(orders));
+  container.register(new OrderLineFieldsResolver());
+  container.register(new ShopAdminResolver(container.register(new ShopAdminService())));
+
   /** A context for HTTP routes outside GraphQL (callbacks): anonymous, with its own EntityManager fork. */
   const routeContext = (req: Request) =>
     createContext({
@@ -183,8 +230,9 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
     routers: [
       wechatCallbackRouter(qrLogins, routeContext, config, log),
       enrollmentExportRouter(orm, authenticator, log),
+      alipayNotifyRouter(payments, orm, log.child({ component: 'alipay' })),
     ],
-    tasks: [mailQueue, watcher, catalogCache],
+    tasks: [mailQueue, watcher, catalogCache, sweeper],
     async init() {
       if (config.auth.admin) await users.bootstrapAdmin(orm.em.fork(), config.auth.admin, log);
     },

@@ -8,6 +8,13 @@ import { Course } from '../modules/courses/course.entity.js';
 import { Enrollment } from '../modules/courses/enrollment.entity.js';
 import { Period } from '../modules/courses/period.entity.js';
 import { Term } from '../modules/courses/term.entity.js';
+import { Address } from '../modules/shop/address.entity.js';
+import { CartItem } from '../modules/shop/cart-item.entity.js';
+import { Category } from '../modules/shop/category.entity.js';
+import { Favorite } from '../modules/shop/favorite.entity.js';
+import { Order, OrderLine } from '../modules/shop/order.entity.js';
+import { PaymentRecord } from '../modules/shop/payment-record.entity.js';
+import { Product } from '../modules/shop/product.entity.js';
 
 /**
  * Every entity class of the service, listed explicitly (no folder scanning, so
@@ -25,4 +32,12 @@ export const ENTITIES: Function[] = [
   CourseType,
   Course,
   Enrollment,
+  Category,
+  Product,
+  CartItem,
+  Favorite,
+  Address,
+  Order,
+  OrderLine,
+  PaymentRecord,
 ];

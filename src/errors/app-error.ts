@@ -80,6 +80,15 @@ export class AppError extends GraphQLError {
     );
   }
 
+  /** Fewer pieces of a product are in stock than asked for. */
+  static insufficientStock(productId: string, available: number): AppError {
+    return new AppError(
+      ErrorCode.INSUFFICIENT_STOCK,
+      available > 0 ? `Only ${available} left in stock` : 'Out of stock',
+      { productId, available },
+    );
+  }
+
   /** The operation is refused before execution (depth, cost, aliases, tokens…). */
   static queryTooComplex(message: string, details: ErrorDetails = {}): AppError {
     return new AppError(ErrorCode.QUERY_TOO_COMPLEX, message, details, { status: 400 });

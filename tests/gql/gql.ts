@@ -41,6 +41,35 @@ type Documents = {
     "\n  mutation UpdateCourse($id: ID!, $input: UpdateCourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseFields\n    }\n  }\n": typeof types.UpdateCourseDocument,
     "\n  subscription CourseStockChanged($courseIds: [ID!]) {\n    courseStockChanged(courseIds: $courseIds) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n": typeof types.CourseStockChangedDocument,
     "\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n": typeof types.MeTermDocument,
+    "\n  fragment ProductFields on Product {\n    id\n    sn\n    name\n    brief\n    price\n    marketPrice\n    stock\n    soldCount\n    clickCount\n    favoriteCount\n    isNew\n    isHot\n    images\n    viewerFavorited\n    category {\n      id\n      code\n      level\n    }\n  }\n": typeof types.ProductFieldsFragmentDoc,
+    "\n  query Categories {\n    categories {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n      children {\n        id\n        code\n        level\n        parent {\n          id\n          code\n        }\n        children {\n          id\n          code\n          level\n          children {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.CategoriesDocument,
+    "\n  query Products(\n    $filter: ProductFilter\n    $orderBy: ProductOrder! = NEWEST\n    $first: Int\n    $after: String\n  ) {\n    products(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
+    "\n  query ProductsDeep($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          viewerFavorited\n          category {\n            id\n            name\n            parent {\n              id\n              name\n              parent {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProductsDeepDocument,
+    "\n  query ProductById($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n": typeof types.ProductByIdDocument,
+    "\n  fragment CartFields on Cart {\n    totalQuantity\n    totalPrice\n    items {\n      id\n      quantity\n      subtotal\n      product {\n        id\n        price\n        stock\n      }\n    }\n  }\n": typeof types.CartFieldsFragmentDoc,
+    "\n  query CartQuery {\n    cart {\n      ...CartFields\n    }\n  }\n": typeof types.CartQueryDocument,
+    "\n  mutation AddToCart($productId: ID!, $quantity: Int! = 1) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n": typeof types.AddToCartDocument,
+    "\n  mutation UpdateCartItem($productId: ID!, $quantity: Int!) {\n    updateCartItem(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n": typeof types.UpdateCartItemDocument,
+    "\n  mutation RemoveFromCart($productId: ID!) {\n    removeFromCart(productId: $productId) {\n      ...CartFields\n    }\n  }\n": typeof types.RemoveFromCartDocument,
+    "\n  mutation ClearCart {\n    clearCart {\n      ...CartFields\n    }\n  }\n": typeof types.ClearCartDocument,
+    "\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n": typeof types.AddFavoriteDocument,
+    "\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n": typeof types.RemoveFavoriteDocument,
+    "\n  query MyFavorites {\n    myFavorites {\n      id\n      name\n      viewerFavorited\n    }\n  }\n": typeof types.MyFavoritesDocument,
+    "\n  fragment AddressFields on Address {\n    id\n    province\n    city\n    district\n    detail\n    recipientName\n    recipientPhone\n    isDefault\n  }\n": typeof types.AddressFieldsFragmentDoc,
+    "\n  query MyAddresses {\n    myAddresses {\n      ...AddressFields\n    }\n  }\n": typeof types.MyAddressesDocument,
+    "\n  mutation CreateAddress($input: AddressInput!) {\n    createAddress(input: $input) {\n      ...AddressFields\n    }\n  }\n": typeof types.CreateAddressDocument,
+    "\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...AddressFields\n    }\n  }\n": typeof types.UpdateAddressDocument,
+    "\n  mutation DeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n": typeof types.DeleteAddressDocument,
+    "\n  fragment OrderFields on Order {\n    id\n    orderSn\n    status\n    total\n    shippingAddress\n    recipientName\n    recipientPhone\n    note\n    tradeNo\n    paidAt\n    createdAt\n    lines {\n      id\n      productName\n      unitPrice\n      quantity\n      subtotal\n      product {\n        id\n        name\n        category {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrderFieldsFragmentDoc,
+    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      ...OrderFields\n    }\n  }\n": typeof types.CheckoutDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      ...OrderFields\n    }\n  }\n": typeof types.OrderByIdDocument,
+    "\n  query MyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrderFields\n        }\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
+    "\n  mutation PayOrder($id: ID!) {\n    payOrder(id: $id) {\n      orderId\n      payUrl\n    }\n  }\n": typeof types.PayOrderDocument,
+    "\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.CreateCategoryDocument,
+    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductFields\n    }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductFields\n    }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  mutation AdjustProductStock($id: ID!, $delta: Int!) {\n    adjustProductStock(id: $id, delta: $delta) {\n      id\n      stock\n    }\n  }\n": typeof types.AdjustProductStockDocument,
     "\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n": typeof types.TodoFieldsFragmentDoc,
     "\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n": typeof types.TodosDocument,
     "\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n": typeof types.AddTodoDocument,
@@ -84,6 +113,35 @@ const documents: Documents = {
     "\n  mutation UpdateCourse($id: ID!, $input: UpdateCourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseFields\n    }\n  }\n": types.UpdateCourseDocument,
     "\n  subscription CourseStockChanged($courseIds: [ID!]) {\n    courseStockChanged(courseIds: $courseIds) {\n      courseId\n      remaining\n      capacity\n    }\n  }\n": types.CourseStockChangedDocument,
     "\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n": types.MeTermDocument,
+    "\n  fragment ProductFields on Product {\n    id\n    sn\n    name\n    brief\n    price\n    marketPrice\n    stock\n    soldCount\n    clickCount\n    favoriteCount\n    isNew\n    isHot\n    images\n    viewerFavorited\n    category {\n      id\n      code\n      level\n    }\n  }\n": types.ProductFieldsFragmentDoc,
+    "\n  query Categories {\n    categories {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n      children {\n        id\n        code\n        level\n        parent {\n          id\n          code\n        }\n        children {\n          id\n          code\n          level\n          children {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.CategoriesDocument,
+    "\n  query Products(\n    $filter: ProductFilter\n    $orderBy: ProductOrder! = NEWEST\n    $first: Int\n    $after: String\n  ) {\n    products(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n": types.ProductsDocument,
+    "\n  query ProductsDeep($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          viewerFavorited\n          category {\n            id\n            name\n            parent {\n              id\n              name\n              parent {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProductsDeepDocument,
+    "\n  query ProductById($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n": types.ProductByIdDocument,
+    "\n  fragment CartFields on Cart {\n    totalQuantity\n    totalPrice\n    items {\n      id\n      quantity\n      subtotal\n      product {\n        id\n        price\n        stock\n      }\n    }\n  }\n": types.CartFieldsFragmentDoc,
+    "\n  query CartQuery {\n    cart {\n      ...CartFields\n    }\n  }\n": types.CartQueryDocument,
+    "\n  mutation AddToCart($productId: ID!, $quantity: Int! = 1) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n": types.AddToCartDocument,
+    "\n  mutation UpdateCartItem($productId: ID!, $quantity: Int!) {\n    updateCartItem(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n": types.UpdateCartItemDocument,
+    "\n  mutation RemoveFromCart($productId: ID!) {\n    removeFromCart(productId: $productId) {\n      ...CartFields\n    }\n  }\n": types.RemoveFromCartDocument,
+    "\n  mutation ClearCart {\n    clearCart {\n      ...CartFields\n    }\n  }\n": types.ClearCartDocument,
+    "\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n": types.AddFavoriteDocument,
+    "\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n": types.RemoveFavoriteDocument,
+    "\n  query MyFavorites {\n    myFavorites {\n      id\n      name\n      viewerFavorited\n    }\n  }\n": types.MyFavoritesDocument,
+    "\n  fragment AddressFields on Address {\n    id\n    province\n    city\n    district\n    detail\n    recipientName\n    recipientPhone\n    isDefault\n  }\n": types.AddressFieldsFragmentDoc,
+    "\n  query MyAddresses {\n    myAddresses {\n      ...AddressFields\n    }\n  }\n": types.MyAddressesDocument,
+    "\n  mutation CreateAddress($input: AddressInput!) {\n    createAddress(input: $input) {\n      ...AddressFields\n    }\n  }\n": types.CreateAddressDocument,
+    "\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...AddressFields\n    }\n  }\n": types.UpdateAddressDocument,
+    "\n  mutation DeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n": types.DeleteAddressDocument,
+    "\n  fragment OrderFields on Order {\n    id\n    orderSn\n    status\n    total\n    shippingAddress\n    recipientName\n    recipientPhone\n    note\n    tradeNo\n    paidAt\n    createdAt\n    lines {\n      id\n      productName\n      unitPrice\n      quantity\n      subtotal\n      product {\n        id\n        name\n        category {\n          id\n        }\n      }\n    }\n  }\n": types.OrderFieldsFragmentDoc,
+    "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      ...OrderFields\n    }\n  }\n": types.CheckoutDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      ...OrderFields\n    }\n  }\n": types.OrderByIdDocument,
+    "\n  query MyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrderFields\n        }\n      }\n    }\n  }\n": types.MyOrdersDocument,
+    "\n  mutation PayOrder($id: ID!) {\n    payOrder(id: $id) {\n      orderId\n      payUrl\n    }\n  }\n": types.PayOrderDocument,
+    "\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n    }\n  }\n": types.CreateCategoryDocument,
+    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductFields\n    }\n  }\n": types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductFields\n    }\n  }\n": types.UpdateProductDocument,
+    "\n  mutation AdjustProductStock($id: ID!, $delta: Int!) {\n    adjustProductStock(id: $id, delta: $delta) {\n      id\n      stock\n    }\n  }\n": types.AdjustProductStockDocument,
     "\n  fragment TodoFields on Todo {\n    id\n    title\n    done\n    position\n    createdAt\n    updatedAt\n  }\n": types.TodoFieldsFragmentDoc,
     "\n  query Todos($filter: TodoFilter! = ALL) {\n    todos(filter: $filter) {\n      ...TodoFields\n    }\n  }\n": types.TodosDocument,
     "\n  mutation AddTodo($title: String!) {\n    addTodo(title: $title) {\n      ...TodoFields\n    }\n  }\n": types.AddTodoDocument,
@@ -222,6 +280,122 @@ export function graphql(source: "\n  subscription CourseStockChanged($courseIds:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeTerm {\n    me {\n      id\n      term {\n        id\n        index\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductFields on Product {\n    id\n    sn\n    name\n    brief\n    price\n    marketPrice\n    stock\n    soldCount\n    clickCount\n    favoriteCount\n    isNew\n    isHot\n    images\n    viewerFavorited\n    category {\n      id\n      code\n      level\n    }\n  }\n"): (typeof documents)["\n  fragment ProductFields on Product {\n    id\n    sn\n    name\n    brief\n    price\n    marketPrice\n    stock\n    soldCount\n    clickCount\n    favoriteCount\n    isNew\n    isHot\n    images\n    viewerFavorited\n    category {\n      id\n      code\n      level\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Categories {\n    categories {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n      children {\n        id\n        code\n        level\n        parent {\n          id\n          code\n        }\n        children {\n          id\n          code\n          level\n          children {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Categories {\n    categories {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n      children {\n        id\n        code\n        level\n        parent {\n          id\n          code\n        }\n        children {\n          id\n          code\n          level\n          children {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Products(\n    $filter: ProductFilter\n    $orderBy: ProductOrder! = NEWEST\n    $first: Int\n    $after: String\n  ) {\n    products(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Products(\n    $filter: ProductFilter\n    $orderBy: ProductOrder! = NEWEST\n    $first: Int\n    $after: String\n  ) {\n    products(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ProductFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductsDeep($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          viewerFavorited\n          category {\n            id\n            name\n            parent {\n              id\n              name\n              parent {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductsDeep($first: Int) {\n    products(first: $first) {\n      edges {\n        node {\n          id\n          viewerFavorited\n          category {\n            id\n            name\n            parent {\n              id\n              name\n              parent {\n                id\n                name\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductById($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n"): (typeof documents)["\n  query ProductById($id: ID!) {\n    product(id: $id) {\n      ...ProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CartFields on Cart {\n    totalQuantity\n    totalPrice\n    items {\n      id\n      quantity\n      subtotal\n      product {\n        id\n        price\n        stock\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment CartFields on Cart {\n    totalQuantity\n    totalPrice\n    items {\n      id\n      quantity\n      subtotal\n      product {\n        id\n        price\n        stock\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CartQuery {\n    cart {\n      ...CartFields\n    }\n  }\n"): (typeof documents)["\n  query CartQuery {\n    cart {\n      ...CartFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToCart($productId: ID!, $quantity: Int! = 1) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddToCart($productId: ID!, $quantity: Int! = 1) {\n    addToCart(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCartItem($productId: ID!, $quantity: Int!) {\n    updateCartItem(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCartItem($productId: ID!, $quantity: Int!) {\n    updateCartItem(productId: $productId, quantity: $quantity) {\n      ...CartFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromCart($productId: ID!) {\n    removeFromCart(productId: $productId) {\n      ...CartFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFromCart($productId: ID!) {\n    removeFromCart(productId: $productId) {\n      ...CartFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearCart {\n    clearCart {\n      ...CartFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClearCart {\n    clearCart {\n      ...CartFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n"): (typeof documents)["\n  mutation AddFavorite($productId: ID!) {\n    addFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFavorite($productId: ID!) {\n    removeFavorite(productId: $productId) {\n      id\n      favoriteCount\n      viewerFavorited\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyFavorites {\n    myFavorites {\n      id\n      name\n      viewerFavorited\n    }\n  }\n"): (typeof documents)["\n  query MyFavorites {\n    myFavorites {\n      id\n      name\n      viewerFavorited\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AddressFields on Address {\n    id\n    province\n    city\n    district\n    detail\n    recipientName\n    recipientPhone\n    isDefault\n  }\n"): (typeof documents)["\n  fragment AddressFields on Address {\n    id\n    province\n    city\n    district\n    detail\n    recipientName\n    recipientPhone\n    isDefault\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAddresses {\n    myAddresses {\n      ...AddressFields\n    }\n  }\n"): (typeof documents)["\n  query MyAddresses {\n    myAddresses {\n      ...AddressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAddress($input: AddressInput!) {\n    createAddress(input: $input) {\n      ...AddressFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAddress($input: AddressInput!) {\n    createAddress(input: $input) {\n      ...AddressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...AddressFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAddress($id: ID!, $input: AddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...AddressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderFields on Order {\n    id\n    orderSn\n    status\n    total\n    shippingAddress\n    recipientName\n    recipientPhone\n    note\n    tradeNo\n    paidAt\n    createdAt\n    lines {\n      id\n      productName\n      unitPrice\n      quantity\n      subtotal\n      product {\n        id\n        name\n        category {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment OrderFields on Order {\n    id\n    orderSn\n    status\n    total\n    shippingAddress\n    recipientName\n    recipientPhone\n    note\n    tradeNo\n    paidAt\n    createdAt\n    lines {\n      id\n      productName\n      unitPrice\n      quantity\n      subtotal\n      product {\n        id\n        name\n        category {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      ...OrderFields\n    }\n  }\n"): (typeof documents)["\n  mutation Checkout($input: CheckoutInput!) {\n    checkout(input: $input) {\n      ...OrderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      ...OrderFields\n    }\n  }\n"): (typeof documents)["\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      ...OrderFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrderFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyOrders($first: Int, $after: String) {\n    myOrders(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrderFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayOrder($id: ID!) {\n    payOrder(id: $id) {\n      orderId\n      payUrl\n    }\n  }\n"): (typeof documents)["\n  mutation PayOrder($id: ID!) {\n    payOrder(id: $id) {\n      orderId\n      payUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      id\n      name\n      code\n      level\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdjustProductStock($id: ID!, $delta: Int!) {\n    adjustProductStock(id: $id, delta: $delta) {\n      id\n      stock\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustProductStock($id: ID!, $delta: Int!) {\n    adjustProductStock(id: $id, delta: $delta) {\n      id\n      stock\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
+import type { Logger } from '../../src/infra/index.js';
 import { TestClient } from './client.js';
 import { createTestDatabase } from './database.js';
 
@@ -17,6 +18,8 @@ export interface TestAppOptions {
   /** Share Redis keys/channels with another test app (multi-instance tests). */
   readonly redisKeyPrefix?: string;
   readonly onQuery?: (sql: string) => void;
+  /** A logger to capture what the app logs. */
+  readonly log?: Logger;
 }
 
 export interface TestApp {
@@ -82,7 +85,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     REDIS_KEY_PREFIX: redisKeyPrefix,
     ...options.env,
   });
-  const app = await createApp(config, { databaseUrl, onQuery: options.onQuery, seedDemo: false });
+  const app = await createApp(config, {
+    databaseUrl,
+    onQuery: options.onQuery,
+    log: options.log,
+    seedDemo: false,
+  });
   const url = await app.listen(0, '127.0.0.1');
   return {
     app,

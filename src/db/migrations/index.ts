@@ -7,6 +7,7 @@ import { Migration20261121084226_Wechat } from './Migration20261121084226_Wechat
 import { Migration20261121084913_Courses } from './Migration20261121084913_Courses.js';
 import { Migration20261121090000_EnrollFunctions } from './Migration20261121090000_EnrollFunctions.js';
 import { Migration20261121091500_EnrollBatch } from './Migration20261121091500_EnrollBatch.js';
+import { Migration20261121093019_Shop } from './Migration20261121093019_Shop.js';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261121000000Platform', class: Migration20261121000000Platform },
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261121090000_EnrollFunctions,
   },
   { name: 'Migration20261121091500_EnrollBatch', class: Migration20261121091500_EnrollBatch },
+  { name: 'Migration20261121093019_Shop', class: Migration20261121093019_Shop },
 ];

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { AccountsSeeder } from './AccountsSeeder.js';
 import { CoursesSeeder } from './CoursesSeeder.js';
+import { ShopSeeder } from './ShopSeeder.js';
 import { TodosSeeder } from './TodosSeeder.js';
 
 /**
@@ -11,6 +12,6 @@ import { TodosSeeder } from './TodosSeeder.js';
  */
 export class DemoSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
-    await this.call(em, [AccountsSeeder, TodosSeeder, CoursesSeeder]);
+    await this.call(em, [AccountsSeeder, TodosSeeder, CoursesSeeder, ShopSeeder]);
   }
 }

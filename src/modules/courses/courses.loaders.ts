@@ -1,15 +1,10 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../app/context.js';
-import type { LoaderFactory } from '../../app/loaders.js';
+import { entityById, type LoaderFactory } from '../../app/loaders.js';
 import { Course } from './course.entity.js';
 
-/** Courses by id, one `IN` query per batch. */
-export const courseById: LoaderFactory<string, Course | null, RequestContext> = (ctx) =>
-  new DataLoader<string, Course | null, string>(async (ids) => {
-    const rows = await ctx.em.find(Course, { id: { $in: [...ids] } });
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+/** Courses by id. */
+export const courseById = entityById(Course);
 
 /** Whether the viewer is enrolled in each course: one query for all courses of the request. */
 export const viewerEnrolledIn: LoaderFactory<string, boolean, RequestContext> = (ctx) =>

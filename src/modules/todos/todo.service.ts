@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../app/context.js';
+import { viewerId, type RequestContext } from '../../app/context.js';
 import { requireText } from '../../common/validation.js';
 import { parseId } from '../../db/ids.js';
 import { AppError } from '../../errors/index.js';
@@ -21,11 +21,6 @@ function normalizeTitle(raw: string, field: string): string {
   if (/\p{Cc}/u.test(title))
     throw AppError.badInput(field, 'Title cannot contain control characters');
   return title;
-}
-
-function viewerId(ctx: RequestContext): string {
-  if (!ctx.viewer) throw AppError.unauthenticated();
-  return ctx.viewer.userId;
 }
 
 /**
