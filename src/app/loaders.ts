@@ -34,7 +34,9 @@ export function entityById<T extends { id: string }>(
 ): LoaderFactory<string, T | null, RequestContext> {
   return (ctx) =>
     new DataLoader<string, T | null, string>(async (ids) => {
-      const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const rows = await ctx.em.find(entity, {
+        id: { $in: [...ids] },
+      } as unknown as FilterQuery<T>);
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });
