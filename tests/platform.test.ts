@@ -145,6 +145,28 @@ describe('production mode', () => {
       const typo = await prod.client.fail('{ serverTme }');
       expect(typo.message).not.toMatch(/Did you mean/);
       expect(await prod.client.ok('{ __typename }')).toEqual({ __typename: 'Query' });
+      // The WebSocket hides the same things.
+      const ws = prod.client.ws();
+      try {
+        const errorsOf = (query: string) =>
+          new Promise<{ message: string; extensions?: { code?: string } }[]>((resolve) => {
+            ws.subscribe(
+              { query },
+              {
+                next: () => resolve([]),
+                error: (e) => resolve(e as never),
+                complete: () => undefined,
+              },
+            );
+          });
+        const [schemaError] = await errorsOf('{ __schema { queryType { name } } }');
+        expect(schemaError?.extensions?.code).toBe('BAD_USER_INPUT');
+        const [typoError] = await errorsOf('{ serverTme }');
+        expect(typoError?.message).toMatch(/Cannot query field/);
+        expect(typoError?.message).not.toMatch(/Did you mean/);
+      } finally {
+        await ws.dispose();
+      }
     } finally {
       await prod.close();
     }

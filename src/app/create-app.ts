@@ -12,6 +12,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import proxyaddr from 'proxy-addr';
 import type { Pool } from 'pg';
 import type { Config } from '../config/index.js';
 import { resolveDatabase, type DatabaseLocation } from '../db/database.js';
@@ -33,6 +34,9 @@ import { healthRouter } from './health.js';
 import { AppMetrics } from './metrics.js';
 import { playgroundRouter } from './playground.js';
 import { observabilityPlugin } from './plugins.js';
+import { queryLimitsPlugin } from './query-limits.js';
+import { RequestRateLimits } from './request-limits.js';
+import { RateLimiter } from '../infra/rate-limiter.js';
 import { createServices, type Services } from './services.js';
 import { attachWebSocketServer, type WebSocketHandle } from './websocket.js';
 import { SocketRegistry } from './socket-registry.js';
@@ -77,6 +81,8 @@ const GRACE_MS = 7_000;
 function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
+
+type TrustFn = (address: string, hop: number) => boolean;
 
 /** Builds (but does not listen) one app instance: database, infrastructure, services, HTTP and WebSocket. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -156,8 +162,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.set('trust proxy', config.http.trustProxy);
   const httpServer = http.createServer(app);
 
+  const requestLimits = new RequestRateLimits(
+    services.container.get(RateLimiter),
+    config.limits.rateLimitIp,
+    config.limits.rateLimitUser,
+  );
+  const trustProxy = app.get('trust proxy fn') as TrustFn;
+
   let shuttingDown = false;
   const ws: WebSocketHandle = attachWebSocketServer({
+    requestLimits,
+    clientIp: (request) => proxyaddr(request, trustProxy),
     httpServer,
     schema,
     config,
@@ -175,6 +190,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     hideSchemaDetailsFromClientErrors: !config.http.playground,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     formatError,
@@ -184,6 +200,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      queryLimitsPlugin(config.limits),
       services.container.get(ResponseCache).plugin(),
       observabilityPlugin(metrics),
     ],
@@ -263,15 +280,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     express.json({ limit: config.http.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        const ip = clientIp(req);
+        await requestLimits.takeForIp(ip);
         const viewer = await services.authenticator
           .authenticate(req.get('authorization'))
           .catch((err: unknown) => {
             if (isDatabaseUnavailable(err)) throw databaseUnavailableError();
             throw err;
           });
+        await requestLimits.takeForViewer(viewer);
         return contextFor(
           viewer,
-          clientIp(req),
+          ip,
           req.get('user-agent') ?? null,
           res.locals.requestId as string,
         );

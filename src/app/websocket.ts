@@ -1,5 +1,14 @@
 import type http from 'node:http';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../infra/index.js';
@@ -10,6 +19,8 @@ import type { Authenticator } from './services.js';
 import type { SocketRegistry } from './socket-registry.js';
 import { useWsServer } from './graphql-ws-adapter.js';
 import { sharedSubscribe } from './shared-subscribe.js';
+import { checkQueryLimits } from './query-limits.js';
+import type { RequestRateLimits } from './request-limits.js';
 
 /** Close code sent to every socket on graceful shutdown. */
 export const GOING_AWAY_CLOSE_CODE = 1001;
@@ -18,7 +29,21 @@ type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => Grap
 
 interface ConnectionState {
   viewer: Viewer | null;
+  ip: string;
   operations: Set<string>;
+}
+
+/** Apollo's wording, so HTTP and WebSocket hide the same thing. */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+function requestError(error: GraphQLError, code: string, hideSuggestions: boolean): GraphQLError {
+  const message = hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 export interface WebSocketOptions {
@@ -30,6 +55,9 @@ export interface WebSocketOptions {
   readonly authenticator: Authenticator;
   readonly sockets: SocketRegistry;
   readonly formatError: ErrorFormatter;
+  readonly requestLimits: RequestRateLimits;
+  /** The client's address, honouring TRUST_PROXY like HTTP requests do. */
+  readonly clientIp: (request: http.IncomingMessage) => string;
   readonly contextFor: (
     viewer: Viewer | null,
     ip: string,
@@ -58,21 +86,39 @@ function format(
  */
 export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandle {
   const { config, log, metrics } = options;
+  const { limits } = config;
+  const hideSchemaDetails = !config.http.playground;
+  const rules = hideSchemaDetails
+    ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
+    : specifiedRules;
+  const perIp = new Map<string, number>();
   const wss = new WebSocketServer({
     server: options.httpServer,
     path: '/graphql',
-    maxPayload: config.limits.wsMaxMessageBytes,
+    maxPayload: limits.wsMaxMessageBytes,
+    // Refuse the upgrade itself (HTTP 429) beyond the per-IP connection limit.
+    verifyClient: (info, done) => {
+      const open = perIp.get(options.clientIp(info.req)) ?? 0;
+      if (open < limits.wsMaxConnectionsPerIp) return done(true);
+      log.warn({ ip: options.clientIp(info.req), open }, 'websocket refused: too many connections');
+      done(false, 429, 'Too many connections', { 'retry-after': '60' });
+    },
   });
   const states = new WeakMap<WebSocket, ConnectionState>();
   const { sockets } = options;
   let activeOperations = 0;
   metrics.activeSubscriptions = () => activeOperations;
 
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
     metrics.websocketsOpen.inc();
-    states.set(socket, { viewer: null, operations: new Set() });
+    const ip = options.clientIp(request);
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    states.set(socket, { viewer: null, ip, operations: new Set() });
     socket.once('close', () => {
       metrics.websocketsOpen.dec();
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left > 0) perIp.set(ip, left);
+      else perIp.delete(ip);
       const state = states.get(socket);
       if (!state) return;
       activeOperations -= state.operations.size;
@@ -104,20 +150,58 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
           return false;
         }
       },
-      onSubscribe: (ctx, id) => {
+      // Parses and validates here (not in graphql-ws) to apply the same limits as HTTP.
+      onSubscribe: async (ctx, id, payload) => {
         const state = states.get(ctx.extra.socket);
-        if (!state) return;
-        if (state.operations.size >= config.limits.wsMaxSubscriptionsPerConnection) {
+        if (!state) return [new GraphQLError('Connection is closing')];
+        if (state.operations.size >= limits.wsMaxSubscriptionsPerConnection) {
           return [
             new GraphQLError(
-              `At most ${config.limits.wsMaxSubscriptionsPerConnection} operations per connection`,
-              { extensions: { code: 'QUERY_TOO_COMPLEX' } },
+              `At most ${limits.wsMaxSubscriptionsPerConnection} operations per connection`,
+              { extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'subscriptions' } },
             ),
           ];
         }
+        // Hold the slot while checking, so concurrent subscribes cannot pass the limit together.
         state.operations.add(id);
         activeOperations++;
-        return undefined;
+        const refuse = (errors: readonly GraphQLError[]) => {
+          if (state.operations.delete(id)) activeOperations--;
+          return errors;
+        };
+        try {
+          await options.requestLimits.takeForIp(state.ip);
+          await options.requestLimits.takeForViewer(state.viewer);
+        } catch (err) {
+          if (!(err instanceof GraphQLError)) throw err;
+          return refuse([err]);
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (err) {
+          if (!(err instanceof GraphQLError)) throw err;
+          return refuse([requestError(err, 'GRAPHQL_PARSE_FAILED', false)]);
+        }
+        const invalid = validate(options.schema, document, rules);
+        if (invalid.length > 0)
+          return refuse(
+            invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED', hideSchemaDetails)),
+          );
+        const tooComplex = checkQueryLimits(
+          options.schema,
+          document,
+          payload.operationName,
+          payload.variables ?? undefined,
+          limits,
+        );
+        if (tooComplex) return refuse([tooComplex]);
+        return {
+          schema: options.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
       },
       onComplete: (ctx, id) => {
         const state = states.get(ctx.extra.socket);
@@ -128,7 +212,7 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
         const request = ctx.extra.request;
         return options.contextFor(
           state?.viewer ?? null,
-          request.socket.remoteAddress ?? 'unknown',
+          state?.ip ?? options.clientIp(request),
           request.headers['user-agent'] ?? null,
         );
       },

@@ -28,9 +28,10 @@ export class AppError extends GraphQLError {
         code,
         ...(http
           ? {
+              // Apollo ignores the hint if a key is present but undefined.
               http: {
-                status: http.status,
-                headers: http.headers ? new Map(http.headers) : undefined,
+                ...(http.status === undefined ? {} : { status: http.status }),
+                ...(http.headers ? { headers: new Map(http.headers) } : {}),
               },
             }
           : {}),

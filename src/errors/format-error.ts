@@ -17,6 +17,9 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-js's message when `parse(…, { maxTokens })` gives up (16.x spells it "more that"). */
+export const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
+
 interface FieldProblem {
   field: string;
   message: string;
@@ -81,6 +84,9 @@ export function createErrorFormatter(options: { exposeInternalMessages: boolean 
       };
     }
     const code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
+      return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens' } };
+    }
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
     }

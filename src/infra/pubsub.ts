@@ -76,6 +76,7 @@ export class InProcessPubSub implements PubSub {
 export class RedisPubSubBus implements PubSub {
   private readonly engine: RedisPubSub;
   private count = 0;
+  private closed = false;
 
   constructor(
     private readonly publisher: RedisClient,
@@ -109,13 +110,15 @@ export class RedisPubSubBus implements PubSub {
         return;
       }
       this.count--;
-      this.engine.unsubscribe(subscription.id);
+      // After close() the connection is gone (and the channel with it).
+      if (!this.closed) this.engine.unsubscribe(subscription.id);
     }, options);
     subscription.id = await this.engine.subscribe<T>(this.prefix + topic, (message) => {
       if (!queue.push(message)) this.log.warn({ topic }, 'slow subscriber: oldest event dropped');
     });
-    if (subscription.closedEarly) this.engine.unsubscribe(subscription.id);
-    else this.count++;
+    if (subscription.closedEarly) {
+      if (!this.closed) this.engine.unsubscribe(subscription.id);
+    } else this.count++;
     return queue;
   }
 
@@ -124,6 +127,7 @@ export class RedisPubSubBus implements PubSub {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     // graphql-redis-subscriptions keeps a deferred per in-flight SUBSCRIBE and rejects it,
     // unobserved, when the connection closes first: observe those before quitting.
     const pendingSubscribes = (
