@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { Role } from '../../src/modules/accounts/index.js';
 import { Todo } from '../../src/modules/todos/index.js';
 import { User } from '../../src/modules/accounts/index.js';
@@ -479,7 +479,7 @@ describe('authorization matrix', () => {
     const schema = parse(readFileSync('schema/schema.graphql', 'utf8'));
     const fields: string[] = [];
     for (const def of schema.definitions) {
-      if (def.kind !== 'ObjectTypeDefinition') continue;
+      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
       if (!['Query', 'Mutation', 'Subscription'].includes(def.name.value)) continue;
       for (const field of def.fields ?? []) fields.push(`${def.name.value}.${field.name.value}`);
     }

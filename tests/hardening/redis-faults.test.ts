@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/infra/index.js';
+import { AddTodo, TodosChanged } from '../documents/todos.js';
+import { startTestApp, waitForSubscribers, type TestApp } from '../helpers/app.js';
+import { Subscription } from '../helpers/client.js';
+import { hasRedisServer, startPrivateRedis, type PrivateRedis } from '../helpers/redis.js';
+import { signedInUser } from '../factories/users.js';
+
+describe.skipIf(!hasRedisServer())('Redis down and back', () => {
+  let redis: PrivateRedis;
+  let t: TestApp;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    t = await startTestApp({
+      redis: redis.url,
+      log: createLogger('info', {}, { write: (line: string) => void lines.push(line) }),
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await redis?.stop();
+  });
+
+  const readiness = async () => {
+    const response = await fetch(`${t.url}/health/ready`);
+    return { status: response.status, body: (await response.json()) as { checks: unknown } };
+  };
+
+  it('writes succeed while it is down (events dropped with a warning); live updates resume by themselves when it returns', async () => {
+    const alice = await signedInUser(t.app);
+    const client = t.client.as(alice.token);
+    const ws = client.ws({ lazy: false });
+    const before = new Subscription(ws, TodosChanged);
+    await waitForSubscribers(t.app, 1);
+    await client.ok(AddTodo, { title: 'before the outage' });
+    await before.waitFor(1);
+
+    await redis.stop();
+    try {
+      await expect
+        .poll(async () => (await readiness()).status, { timeout: 10_000, interval: 100 })
+        .toBe(503);
+      expect((await readiness()).body).toMatchObject({ checks: { database: 'up', redis: 'down' } });
+      const during = await client.ok(AddTodo, { title: 'during the outage' });
+      expect(during.addTodo.title).toBe('during the outage');
+      expect(lines.some((l) => l.includes('event dropped: redis publish failed'))).toBe(true);
+    } finally {
+      await redis.start();
+    }
+    await expect
+      .poll(async () => (await readiness()).status, { timeout: 15_000, interval: 100 })
+      .toBe(200);
+
+    // The subscription opened before the outage receives new changes again (no app restart),
+    // and so does a new one.
+    const after = new Subscription(ws, TodosChanged);
+    await expect
+      .poll(
+        async () => {
+          await client.ok(AddTodo, { title: `after ${Date.now()}` });
+          return before.received.length > 1 && after.received.length > 0;
+        },
+        { timeout: 15_000, interval: 300 },
+      )
+      .toBe(true);
+    const latest = before.received.at(-1)!.data!.todosChanged.map((x) => x.title);
+    expect(latest).toContain('during the outage');
+    before.close();
+    after.close();
+    await ws.dispose();
+  }, 60_000);
+});
