@@ -2,10 +2,13 @@
 // database (unless BENCH_URL points at one), percentiles, and an HTTP client
 // over a keep-alive agent with a fixed number of sockets.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import { SignJWT } from 'jose';
 import pg from 'pg';
+import WebSocket from 'ws';
 
 /** Linux clock ticks per second (the unit of /proc/<pid>/stat times). */
 const CLOCK_TICKS = 100;
@@ -18,6 +21,8 @@ export interface BenchServer {
   readonly url: string;
   /** CPU time (user + system, ms) the server process has used so far; undefined for BENCH_URL. */
   cpuMs(): number | undefined;
+  /** Resident memory of the server process, bytes; undefined for BENCH_URL. */
+  rssBytes(): number | undefined;
   readonly databaseUrl: string;
   readonly jwtSecret: string;
   stop(): Promise<void>;
@@ -48,6 +53,7 @@ export async function benchServer(extraEnv: Record<string, string> = {}): Promis
       databaseUrl: process.env.DATABASE_URL,
       jwtSecret,
       cpuMs: () => undefined,
+      rssBytes: () => undefined,
       stop: () => Promise.resolve(),
     };
   }
@@ -113,6 +119,14 @@ export async function benchServer(extraEnv: Record<string, string> = {}): Promis
       try {
         const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
         return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+      } catch {
+        return undefined;
+      }
+    },
+    rssBytes() {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) * 1024;
       } catch {
         return undefined;
       }
@@ -183,4 +197,156 @@ export function graphqlPoster(baseUrl: string, sockets: number) {
     },
     close: () => agent.destroy(),
   };
+}
+
+/** A term with its selection window open, two periods, a course type, and signed-in students. */
+export interface SelectionScene {
+  termId: string;
+  periodIds: [string, string];
+  students: { id: string; token: string }[];
+}
+
+/**
+ * Inserts the scene straight into the database (fast for thousands of
+ * students) and signs an access token for each student's session the way the
+ * service does.
+ */
+export async function createSelectionScene(
+  db: pg.Client,
+  jwtSecret: string,
+  studentCount: number,
+): Promise<SelectionScene> {
+  const runId = Date.now().toString(36);
+  const term = await db.query<{ id: string }>(
+    `insert into term (index, starts_on, ends_on, selection_starts_at, selection_ends_at)
+     values ((select coalesce(max(index), 0) + 1 from term), current_date, current_date + 120, now() - interval '1 minute', now() + interval '1 day')
+     returning id`,
+  );
+  const termId = term.rows[0]!.id;
+  const periods = await db.query<{ id: string }>(
+    `insert into period (term_id, index, starts_on, ends_on) values ($1, 1, current_date, current_date + 40), ($1, 2, current_date + 41, current_date + 80) returning id`,
+    [termId],
+  );
+  await db.query(`insert into course_type (name) values ($1)`, [`bench ${runId}`]);
+  const students = await db.query<{ id: string }>(
+    `insert into app_user (username, nickname, term_id) select 'bench-' || $1 || '-' || g, 'bench', $2 from generate_series(1, $3) g returning id`,
+    [runId, termId, studentCount],
+  );
+  const sessions = await db.query<{ id: string; user_id: string }>(
+    `insert into session (id, user_id, refresh_token_hash, expires_at)
+     select gen_random_uuid(), u.id, md5(random()::text || u.id), now() + interval '1 day'
+     from unnest($1::bigint[]) as u(id) returning id, user_id`,
+    [students.rows.map((r) => r.id)],
+  );
+  const key = new TextEncoder().encode(jwtSecret);
+  const now = Math.floor(Date.now() / 1000);
+  const tokens = await Promise.all(
+    sessions.rows.map(async (s) => ({
+      id: String(s.user_id),
+      token: await new SignJWT({ sid: s.id })
+        .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+        .setIssuer('campus-api')
+        .setAudience('campus-clients')
+        .setSubject(String(s.user_id))
+        .setIssuedAt(now)
+        .setExpirationTime(now + 3600)
+        .setJti(randomUUID())
+        .sign(key),
+    })),
+  );
+  return { termId, periodIds: [periods.rows[0]!.id, periods.rows[1]!.id], students: tokens };
+}
+
+/** `count` courses of `seats` seats in a period. */
+export async function createCourses(
+  db: pg.Client,
+  periodId: string,
+  label: string,
+  count: number,
+  seats: number,
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `insert into course (title, teacher, location, capacity, remaining, weekday, starts_at, ends_at, type_id, period_id)
+     select $1 || ' ' || g, 'Teacher', 'Room ' || g, $2, $2, 1 + (g % 7), '08:00', '09:40', (select max(id) from course_type), $3
+     from generate_series(1, $4) g returning id`,
+    [label, seats, periodId, count],
+  );
+  return rows.rows.map((r) => String(r.id));
+}
+
+/** One graphql-ws client subscribed to courseStockChanged. */
+export interface StockSubscriber {
+  socket: WebSocket;
+  /** The newest remaining seats per course. */
+  last: Map<string, number>;
+  /** Receive time minus the event's commit time (changedAt), ms. */
+  delays: number[];
+}
+
+/**
+ * Opens `count` WebSocket subscribers (graphql-transport-ws spoken by hand,
+ * so the load generator stays light), 100 at a time; `courseIds` narrows
+ * what each one listens to.
+ */
+export async function openStockSubscribers(
+  url: string,
+  count: number,
+  courseIds?: string[],
+): Promise<StockSubscriber[]> {
+  const wsUrl = url.replace(/^http/, 'ws') + '/graphql';
+  const query = courseIds
+    ? `subscription { courseStockChanged(courseIds: ${JSON.stringify(courseIds)}) { courseId remaining changedAt } }`
+    : 'subscription { courseStockChanged { courseId remaining changedAt } }';
+  const subscribers: StockSubscriber[] = [];
+  for (let batch = 0; batch < count; batch += 100) {
+    const opened = await Promise.all(
+      Array.from({ length: Math.min(100, count - batch) }, () => {
+        const subscriber: StockSubscriber = {
+          socket: new WebSocket(wsUrl, 'graphql-transport-ws'),
+          last: new Map(),
+          delays: [],
+        };
+        return new Promise<StockSubscriber>((resolve, reject) => {
+          subscriber.socket.on('open', () =>
+            subscriber.socket.send(JSON.stringify({ type: 'connection_init', payload: {} })),
+          );
+          subscriber.socket.on('error', reject);
+          subscriber.socket.on('message', (data: Buffer) => {
+            const message = JSON.parse(data.toString()) as {
+              type: string;
+              payload?: {
+                data?: {
+                  courseStockChanged?: { courseId: string; remaining: number; changedAt: string };
+                };
+              };
+            };
+            if (message.type === 'connection_ack') {
+              subscriber.socket.send(
+                JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }),
+              );
+              resolve(subscriber);
+            } else if (message.type === 'next') {
+              const stock = message.payload?.data?.courseStockChanged;
+              if (!stock) return;
+              subscriber.last.set(stock.courseId, stock.remaining);
+              subscriber.delays.push(Date.now() - Date.parse(stock.changedAt));
+            }
+          });
+        });
+      }),
+    );
+    subscribers.push(...opened);
+  }
+  return subscribers;
+}
+
+/** Waits until the server reports at least `count` active subscriptions (its /metrics). */
+export async function waitForActiveSubscriptions(url: string, count: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const active = Number(/^graphql_subscriptions_active (\d+)/m.exec(text)?.[1] ?? 0);
+    if (active >= count) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('subscribers did not become active');
 }

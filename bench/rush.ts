@@ -2,11 +2,19 @@
 // 50 courses × 30 seats, 10,000 students, 1,000 courseStockChanged subscribers,
 // 10,000 enroll requests over 500 connections; then the same burst as plain SQL
 // transactions through a pg pool, for the ratio. Last line: one JSON object.
-import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
 import pg from 'pg';
-import WebSocket from 'ws';
-import { benchServer, graphqlPoster, num, quantile, round } from './lib.js';
+import {
+  benchServer,
+  createCourses,
+  createSelectionScene,
+  graphqlPoster,
+  num,
+  openStockSubscribers,
+  quantile,
+  round,
+  waitForActiveSubscriptions,
+  type SelectionScene,
+} from './lib.js';
 
 const STUDENTS = num('BENCH_STUDENTS', 10_000);
 const COURSES = num('BENCH_COURSES', 50);
@@ -15,127 +23,11 @@ const SUBSCRIBERS = num('BENCH_SUBSCRIBERS', 1_000);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 500);
 const RAW_POOL = num('BENCH_RAW_POOL', 20);
 
-interface Scene {
-  termId: string;
-  periodIds: [string, string];
-  students: { id: string; token: string }[];
-}
-
-async function setUp(db: pg.Client, jwtSecret: string): Promise<Scene> {
-  const runId = Date.now().toString(36);
-  const term = await db.query<{ id: string }>(
-    `insert into term (index, starts_on, ends_on, selection_starts_at, selection_ends_at)
-     values ((select coalesce(max(index), 0) + 1 from term), current_date, current_date + 120, now() - interval '1 minute', now() + interval '1 day')
-     returning id`,
-  );
-  const termId = term.rows[0]!.id;
-  const periods = await db.query<{ id: string }>(
-    `insert into period (term_id, index, starts_on, ends_on) values ($1, 1, current_date, current_date + 40), ($1, 2, current_date + 41, current_date + 80) returning id`,
-    [termId],
-  );
-  await db.query(`insert into course_type (name) values ($1)`, [`bench ${runId}`]);
-  const students = await db.query<{ id: string }>(
-    `insert into app_user (username, nickname, term_id) select 'bench-' || $1 || '-' || g, 'bench', $2 from generate_series(1, $3) g returning id`,
-    [runId, termId, STUDENTS],
-  );
-  const sessions = await db.query<{ id: string; user_id: string }>(
-    `insert into session (id, user_id, refresh_token_hash, expires_at)
-     select gen_random_uuid(), u.id, md5(random()::text || u.id), now() + interval '1 day'
-     from unnest($1::bigint[]) as u(id) returning id, user_id`,
-    [students.rows.map((r) => r.id)],
-  );
-  const key = new TextEncoder().encode(jwtSecret);
-  const now = Math.floor(Date.now() / 1000);
-  const tokens = await Promise.all(
-    sessions.rows.map(async (s) => ({
-      id: String(s.user_id),
-      token: await new SignJWT({ sid: s.id })
-        .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
-        .setIssuer('campus-api')
-        .setAudience('campus-clients')
-        .setSubject(String(s.user_id))
-        .setIssuedAt(now)
-        .setExpirationTime(now + 3600)
-        .setJti(randomUUID())
-        .sign(key),
-    })),
-  );
-  return { termId, periodIds: [periods.rows[0]!.id, periods.rows[1]!.id], students: tokens };
-}
-
-async function createCourses(db: pg.Client, periodId: string, label: string): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(
-    `insert into course (title, teacher, location, capacity, remaining, weekday, starts_at, ends_at, type_id, period_id)
-     select $1 || ' ' || g, 'Teacher', 'Room ' || g, $2, $2, 1 + (g % 7), '08:00', '09:40', (select max(id) from course_type), $3
-     from generate_series(1, $4) g returning id`,
-    [label, SEATS, periodId, COURSES],
-  );
-  return rows.rows.map((r) => String(r.id));
-}
-
-interface Subscriber {
-  socket: WebSocket;
-  last: Map<string, number>;
-  delays: number[];
-}
-
-async function openSubscribers(url: string): Promise<Subscriber[]> {
-  const wsUrl = url.replace(/^http/, 'ws') + '/graphql';
-  const query = 'subscription { courseStockChanged { courseId remaining changedAt } }';
-  const subscribers: Subscriber[] = [];
-  for (let batch = 0; batch < SUBSCRIBERS; batch += 100) {
-    const opened = await Promise.all(
-      Array.from({ length: Math.min(100, SUBSCRIBERS - batch) }, () => {
-        const subscriber: Subscriber = {
-          socket: new WebSocket(wsUrl, 'graphql-transport-ws'),
-          last: new Map(),
-          delays: [],
-        };
-        return new Promise<Subscriber>((resolve, reject) => {
-          subscriber.socket.on('open', () =>
-            subscriber.socket.send(JSON.stringify({ type: 'connection_init', payload: {} })),
-          );
-          subscriber.socket.on('error', reject);
-          subscriber.socket.on('message', (data: Buffer) => {
-            const message = JSON.parse(data.toString()) as {
-              type: string;
-              payload?: {
-                data?: {
-                  courseStockChanged?: { courseId: string; remaining: number; changedAt: string };
-                };
-              };
-            };
-            if (message.type === 'connection_ack') {
-              subscriber.socket.send(
-                JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }),
-              );
-              resolve(subscriber);
-            } else if (message.type === 'next') {
-              const stock = message.payload?.data?.courseStockChanged;
-              if (!stock) return;
-              subscriber.last.set(stock.courseId, stock.remaining);
-              subscriber.delays.push(Date.now() - Date.parse(stock.changedAt));
-            }
-          });
-        });
-      }),
-    );
-    subscribers.push(...opened);
-  }
-  return subscribers;
-}
-
-async function waitForActiveSubscriptions(url: string, count: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const active = Number(/^graphql_subscriptions_active (\d+)/m.exec(text)?.[1] ?? 0);
-    if (active >= count) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('subscribers did not become active');
-}
-
-async function graphqlBurst(url: string, courseIds: string[], students: Scene['students']) {
+async function graphqlBurst(
+  url: string,
+  courseIds: string[],
+  students: SelectionScene['students'],
+) {
   const poster = graphqlPoster(url, CONNECTIONS);
   const body = (courseId: string) =>
     JSON.stringify({
@@ -165,7 +57,11 @@ async function graphqlBurst(url: string, courseIds: string[], students: Scene['s
  * The same enrolment as plain SQL through a pg pool: the same database
  * function the service calls, with no HTTP, GraphQL, authentication or events.
  */
-async function rawSqlBurst(databaseUrl: string, courseIds: string[], students: Scene['students']) {
+async function rawSqlBurst(
+  databaseUrl: string,
+  courseIds: string[],
+  students: SelectionScene['students'],
+) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: RAW_POOL });
   const outcomes: Record<string, number> = {};
   const started = performance.now();
@@ -208,9 +104,9 @@ async function main() {
   await db.connect();
   try {
     process.stdout.write(`setting up ${STUDENTS} students, ${COURSES} courses × ${SEATS} seats…\n`);
-    const scene = await setUp(db, server.jwtSecret);
-    const courseIds = await createCourses(db, scene.periodIds[0], 'GraphQL');
-    const subscribers = await openSubscribers(server.url);
+    const scene = await createSelectionScene(db, server.jwtSecret, STUDENTS);
+    const courseIds = await createCourses(db, scene.periodIds[0], 'GraphQL', COURSES, SEATS);
+    const subscribers = await openStockSubscribers(server.url, SUBSCRIBERS);
     await waitForActiveSubscriptions(server.url, SUBSCRIBERS);
     process.stdout.write(
       `${SUBSCRIBERS} subscribers live; firing ${STUDENTS} enroll requests over ${CONNECTIONS} connections…\n`,
@@ -234,7 +130,7 @@ async function main() {
     for (const s of subscribers) s.socket.close();
 
     process.stdout.write('repeating the burst as plain SQL transactions…\n');
-    const rawCourses = await createCourses(db, scene.periodIds[1], 'Raw SQL');
+    const rawCourses = await createCourses(db, scene.periodIds[1], 'Raw SQL', COURSES, SEATS);
     const raw = await rawSqlBurst(server.databaseUrl, rawCourses, scene.students);
     const rawCheck = await checkNoOversell(db, rawCourses);
 

@@ -34,7 +34,7 @@ import { healthRouter } from './health.js';
 import { AppMetrics } from './metrics.js';
 import { playgroundRouter } from './playground.js';
 import { observabilityPlugin } from './plugins.js';
-import { queryLimitsPlugin } from './query-limits.js';
+import { QueryGuard } from './query-limits.js';
 import { RequestRateLimits } from './request-limits.js';
 import { RateLimiter } from '../infra/rate-limiter.js';
 import { createServices, type Services } from './services.js';
@@ -168,10 +168,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     config.limits.rateLimitUser,
   );
   const trustProxy = app.get('trust proxy fn') as TrustFn;
+  const queryGuard = new QueryGuard(config.limits);
 
   let shuttingDown = false;
   const ws: WebSocketHandle = attachWebSocketServer({
     requestLimits,
+    queryGuard,
     clientIp: (request) => proxyaddr(request, trustProxy),
     httpServer,
     schema,
@@ -200,7 +202,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      queryLimitsPlugin(config.limits),
+      queryGuard.plugin(),
       services.container.get(ResponseCache).plugin(),
       observabilityPlugin(metrics),
     ],

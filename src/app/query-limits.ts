@@ -3,6 +3,7 @@ import {
   getNamedType,
   isObjectType,
   Kind,
+  visit,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -19,7 +20,7 @@ import {
 } from 'graphql-query-complexity/cjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination.js';
 import type { Config } from '../config/index.js';
-import { AppError } from '../errors/index.js';
+import { AppError, ErrorCode } from '../errors/index.js';
 import type { RequestContext } from './context.js';
 
 export type QueryLimits = Pick<
@@ -122,90 +123,180 @@ const ESTIMATORS: ComplexityEstimator[] = [
   simpleEstimator({ defaultComplexity: 1 }),
 ];
 
+/** True when a (nested) variable value holds a string with U+0000. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  return Object.values(value).some((v) => hasNul(v, depth + 1));
+}
+
+const NUL_REFUSED = () =>
+  new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    'Text must not contain the NUL character (U+0000)',
+    { field: 'input' },
+    { status: 400 },
+  );
+
+/** What a document's text alone decides; computed once per parsed document. */
+interface DocumentFacts {
+  /** A string literal holds U+0000. */
+  readonly literalNul: boolean;
+  /** Variables change the cost (a variable `first`, or `@include`/`@skip` on a variable). */
+  readonly costDependsOnVariables: boolean;
+  /** Per operation name: the shape verdict, and the cost once known. */
+  readonly operations: Map<string, { error?: AppError; complexity?: number }>;
+}
+
+function documentFacts(document: DocumentNode): Omit<DocumentFacts, 'operations'> {
+  let literalNul = false;
+  let costDependsOnVariables = false;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.includes('\u0000')) literalNul = true;
+    },
+    Field(node) {
+      if (node.arguments?.some((a) => a.name.value === 'first' && a.value.kind === Kind.VARIABLE))
+        costDependsOnVariables = true;
+    },
+    Directive(node) {
+      if (
+        (node.name.value === 'include' || node.name.value === 'skip') &&
+        node.arguments?.some((a) => a.value.kind === Kind.VARIABLE)
+      )
+        costDependsOnVariables = true;
+    },
+  });
+  return { literalNul, costDependsOnVariables };
+}
+
 /**
- * Checks one operation of a parsed, validated document against the limits:
- * depth, aliases, directives and complexity. Returns the QUERY_TOO_COMPLEX
- * error to answer with, or undefined. (Tokens are limited by the parser.)
+ * The checks every operation passes before it executes, over HTTP and
+ * WebSocket alike: no NUL characters in text (PostgreSQL cannot store them),
+ * and the depth, alias, directive and complexity limits (tokens are limited
+ * by the parser). Parsed documents are reused by Apollo's document cache, so
+ * what the text alone decides is computed once per document.
  */
-export function checkQueryLimits(
-  schema: GraphQLSchema,
+export class QueryGuard {
+  private readonly facts = new WeakMap<DocumentNode, DocumentFacts>();
+
+  constructor(private readonly limits: QueryLimits) {}
+
+  /** The error to answer with (QUERY_TOO_COMPLEX or BAD_USER_INPUT), or undefined. */
+  check(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+  ): AppError | undefined {
+    let facts = this.facts.get(document);
+    if (!facts) {
+      facts = { ...documentFacts(document), operations: new Map() };
+      this.facts.set(document, facts);
+    }
+    if (facts.literalNul || hasNul(variables)) return NUL_REFUSED();
+
+    const key = operationName ?? '';
+    let verdict = facts.operations.get(key);
+    if (!verdict) {
+      const operation = findOperation(document, operationName);
+      if (!operation) return undefined; // execution reports the unknown operation
+      verdict = this.shapeVerdict(document, operation);
+      facts.operations.set(key, verdict);
+    }
+    if (verdict.error) return verdict.error;
+    let complexity = verdict.complexity;
+    if (complexity === undefined) {
+      complexity = this.complexity(schema, document, operationName, variables ?? undefined);
+      if (complexity === undefined) return undefined; // bad variables: execution says which
+      if (!facts.costDependsOnVariables) verdict.complexity = complexity;
+    }
+    if (complexity > this.limits.maxComplexity)
+      return AppError.queryTooComplex(
+        `Query costs ${complexity}; at most ${this.limits.maxComplexity} is allowed`,
+        { limit: 'complexity', max: this.limits.maxComplexity, actual: complexity },
+      );
+    return undefined;
+  }
+
+  private shapeVerdict(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): { error?: AppError; complexity?: number } {
+    const { limits } = this;
+    const fragments = new Map(
+      document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
+    );
+    const shape = measure(operation, fragments);
+    const refuse = (limit: string, max: number, actual: number, what: string) => ({
+      error: AppError.queryTooComplex(`Query ${what}; at most ${max} allowed`, {
+        limit,
+        max,
+        actual,
+      }),
+    });
+    if (shape.depth > limits.maxDepth)
+      return refuse('depth', limits.maxDepth, shape.depth, `is ${shape.depth} levels deep`);
+    if (shape.aliases > limits.maxAliases)
+      return refuse('aliases', limits.maxAliases, shape.aliases, `uses ${shape.aliases} aliases`);
+    if (shape.directives > limits.maxDirectives)
+      return refuse(
+        'directives',
+        limits.maxDirectives,
+        shape.directives,
+        `uses ${shape.directives} directives`,
+      );
+    // Every field costs at least 1: past the budget here, no need to walk the cost.
+    return shape.fields > limits.maxComplexity ? { complexity: shape.fields } : {};
+  }
+
+  private complexity(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | undefined,
+  ): number | undefined {
+    try {
+      return getComplexity({
+        schema,
+        query: document,
+        operationName: operationName ?? undefined,
+        variables,
+        estimators: ESTIMATORS,
+        maxQueryNodes: 4 * this.limits.maxComplexity + 1_000,
+      });
+    } catch (err) {
+      if (/number of nodes/i.test((err as Error).message)) return SATURATED;
+      return undefined;
+    }
+  }
+
+  /** The Apollo plugin: refuses before execution, with the error's HTTP status (400). */
+  plugin(): ApolloServerPlugin<RequestContext> {
+    return {
+      requestDidStart: () =>
+        Promise.resolve({
+          didResolveOperation: ({ schema, document, operationName, request }) => {
+            const error = this.check(schema, document, operationName, request.variables);
+            return error ? Promise.reject(error) : Promise.resolve();
+          },
+        }),
+    };
+  }
+}
+
+function findOperation(
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: Record<string, unknown> | undefined,
-  limits: QueryLimits,
-): AppError | undefined {
+): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
-  const operation = operationName
+  return operationName
     ? operations.find((o) => o.name?.value === operationName)
     : operations.length === 1
       ? operations[0]
       : undefined;
-  if (!operation) return undefined; // execution reports the unknown operation
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  const shape = measure(operation, fragments);
-  if (shape.depth > limits.maxDepth)
-    return AppError.queryTooComplex(
-      `Query is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed`,
-      { limit: 'depth', max: limits.maxDepth, actual: shape.depth },
-    );
-  if (shape.aliases > limits.maxAliases)
-    return AppError.queryTooComplex(
-      `Query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed`,
-      { limit: 'aliases', max: limits.maxAliases, actual: shape.aliases },
-    );
-  if (shape.directives > limits.maxDirectives)
-    return AppError.queryTooComplex(
-      `Query uses ${shape.directives} directives; at most ${limits.maxDirectives} are allowed`,
-      { limit: 'directives', max: limits.maxDirectives, actual: shape.directives },
-    );
-  // Every field costs at least 1, so this bounds the complexity walk below.
-  let complexity = shape.fields;
-  if (complexity <= limits.maxComplexity) {
-    try {
-      complexity = getComplexity({
-        schema,
-        query: document,
-        operationName: operation.name?.value,
-        variables,
-        estimators: ESTIMATORS,
-        maxQueryNodes: 4 * limits.maxComplexity + 1_000,
-      });
-    } catch (err) {
-      if (/number of nodes/i.test((err as Error).message)) complexity = SATURATED;
-      // Otherwise invalid variables: execution refuses them with the precise message.
-      else return undefined;
-    }
-  }
-  if (complexity > limits.maxComplexity)
-    return AppError.queryTooComplex(
-      `Query costs ${complexity}; at most ${limits.maxComplexity} is allowed`,
-      { limit: 'complexity', max: limits.maxComplexity, actual: complexity },
-    );
-  return undefined;
-}
-
-/** Refuses over-limit operations after validation, before anything executes. */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<RequestContext> {
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        didResolveOperation({ schema, document, operationName, request }) {
-          const error = checkQueryLimits(
-            schema,
-            document,
-            operationName,
-            request.variables,
-            limits,
-          );
-          if (error) throw error;
-          return Promise.resolve();
-        },
-      }),
-  };
 }

@@ -19,7 +19,7 @@ import type { Authenticator } from './services.js';
 import type { SocketRegistry } from './socket-registry.js';
 import { useWsServer } from './graphql-ws-adapter.js';
 import { sharedSubscribe } from './shared-subscribe.js';
-import { checkQueryLimits } from './query-limits.js';
+import type { QueryGuard } from './query-limits.js';
 import type { RequestRateLimits } from './request-limits.js';
 
 /** Close code sent to every socket on graceful shutdown. */
@@ -56,6 +56,7 @@ export interface WebSocketOptions {
   readonly sockets: SocketRegistry;
   readonly formatError: ErrorFormatter;
   readonly requestLimits: RequestRateLimits;
+  readonly queryGuard: QueryGuard;
   /** The client's address, honouring TRUST_PROXY like HTTP requests do. */
   readonly clientIp: (request: http.IncomingMessage) => string;
   readonly contextFor: (
@@ -188,12 +189,11 @@ export function attachWebSocketServer(options: WebSocketOptions): WebSocketHandl
           return refuse(
             invalid.map((e) => requestError(e, 'GRAPHQL_VALIDATION_FAILED', hideSchemaDetails)),
           );
-        const tooComplex = checkQueryLimits(
+        const tooComplex = options.queryGuard.check(
           options.schema,
           document,
           payload.operationName,
-          payload.variables ?? undefined,
-          limits,
+          payload.variables,
         );
         if (tooComplex) return refuse([tooComplex]);
         return {

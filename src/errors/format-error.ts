@@ -20,6 +20,8 @@ const REQUEST_ERROR_CODES = new Set([
 /** graphql-js's message when `parse(…, { maxTokens })` gives up (16.x spells it "more that"). */
 export const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
+const VARIABLE_ERROR_LIMIT = /^Too many errors processing variables/;
+
 interface FieldProblem {
   field: string;
   message: string;
@@ -84,6 +86,10 @@ export function createErrorFormatter(options: { exposeInternalMessages: boolean 
       };
     }
     const code = formatted.extensions?.code;
+    if (VARIABLE_ERROR_LIMIT.test(formatted.message)) {
+      // graphql-js gives up after 50 bad variable values, with an error Apollo cannot classify.
+      return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'BAD_VARIABLES' } };
+    }
     if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) {
       return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens' } };
     }

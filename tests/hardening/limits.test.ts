@@ -114,6 +114,20 @@ describe('query limits over HTTP (refused before execution with 400)', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('text with a NUL character is refused up front, in variables and in the document', async () => {
+    const { token } = await signedInUser(t.app);
+    const viaVariable = await t.client
+      .as(token)
+      .request('mutation($t: String!) { addTodo(title: $t) { id } }', { t: 'a\u0000b' });
+    expect(viaVariable.status).toBe(400);
+    expect(viaVariable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const inline = await t.client
+      .as(token)
+      .request('mutation { addTodo(title: "a\\u0000b") { id } }');
+    expect(inline.status).toBe(400);
+    expect(inline.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('the playground introspection query is allowed', async () => {
     const { getIntrospectionQuery } = await import('graphql');
     const result = await t.client.request(getIntrospectionQuery());

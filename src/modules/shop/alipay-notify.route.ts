@@ -21,7 +21,10 @@ export function alipayNotifyRouter(payments: PaymentService, orm: MikroORM, log:
           (entry): entry is [string, string] => typeof entry[1] === 'string',
         ),
       );
-      if (Object.keys(params).length === Object.keys(body).length && params.sign) {
+      const wellFormed =
+        Object.keys(params).length === Object.keys(body).length &&
+        Object.values(params).every((v) => !v.includes('\u0000'));
+      if (wellFormed && params.sign) {
         try {
           answer = await payments.notify(orm.em.fork(), params);
         } catch (err) {
