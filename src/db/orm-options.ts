@@ -23,6 +23,9 @@ export function ormOptions(input: OrmOptionsInput): Options {
   return defineConfig({
     clientUrl: input.url,
     replicas: (input.readUrls ?? []).map((clientUrl, i) => ({ clientUrl, name: `read-${i + 1}` })),
+    // Replicas lag: by default every query reads the primary (a client always sees its own
+    // writes); only catalogue listings that may be a moment stale opt in (see readQuery).
+    preferReadReplicas: false,
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator, SeedManager],

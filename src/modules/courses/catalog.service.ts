@@ -12,6 +12,7 @@ import {
   type ConnectionShape,
 } from '../../common/pagination.js';
 import { parseId } from '../../db/ids.js';
+import { readQuery } from '../../db/read-query.js';
 import { AppError } from '../../errors/index.js';
 import type { CatalogCache, CourseRow } from './catalog-cache.js';
 import type { Course } from './course.entity.js';
@@ -144,23 +145,22 @@ export class CatalogService {
       const keyset = cursor
         ? `${where ? `${where} and` : 'where'} (c.weekday, c.starts_at, c.id) > (?, ?::time, ?)`
         : where;
-      const em = ctx.em;
       const [rows, [count]] = await Promise.all([
         limit === 0
           ? Promise.resolve([])
-          : em.execute<Record<string, unknown>[]>(
+          : readQuery<Record<string, unknown>[]>(
+              ctx.em,
               `select c.id, c.title, c.teacher, c.assistant, c.location, c.capacity, c.remaining, c.stock_version, c.professional,
                       c.weekday, c.starts_at, c.ends_at, c.type_id, c.period_id
                from course c join period p on p.id = c.period_id ${keyset}
                order by c.weekday, c.starts_at, c.id limit ?`,
               [...params, ...(cursor ?? []), limit + 1],
             ),
-        ctx.em
-          .fork()
-          .execute<{ count: string }[]>(
-            `select count(*) as count from course c join period p on p.id = c.period_id ${where}`,
-            params,
-          ),
+        readQuery<{ count: string }[]>(
+          ctx.em,
+          `select count(*) as count from course c join period p on p.id = c.period_id ${where}`,
+          params,
+        ),
       ]);
       const courseRows: CourseRow[] = rows.map((r) => ({
         id: String(r.id),

@@ -8,6 +8,7 @@ import {
   type ConnectionShape,
 } from '../../common/pagination.js';
 import { parseId } from '../../db/ids.js';
+import { readQuery } from '../../db/read-query.js';
 import { AppError } from '../../errors/index.js';
 import { Category } from './category.entity.js';
 import { Product } from './product.entity.js';
@@ -178,14 +179,17 @@ export class ProductCatalogService {
     const [rows, [count]] = await Promise.all([
       limit === 0
         ? Promise.resolve([])
-        : ctx.em.execute<Record<string, unknown>[]>(
+        : readQuery<Record<string, unknown>[]>(
+            ctx.em,
             `select p.* from product p ${keyset}
              order by p.${column} ${direction}, p.id ${direction} limit ?`,
             [...params, ...(cursor ?? []), limit + 1],
           ),
-      ctx.em
-        .fork()
-        .execute<{ count: string }[]>(`select count(*) as count from product p ${where}`, params),
+      readQuery<{ count: string }[]>(
+        ctx.em,
+        `select count(*) as count from product p ${where}`,
+        params,
+      ),
     ]);
     const products = rows.map((row) => ctx.em.map(Product, row));
     return toConnection(
