@@ -32,9 +32,9 @@ describe.skipIf(!hasRedisServer())('Redis down and back', () => {
     const client = t.client.as(alice.token);
     const ws = client.ws({ lazy: false });
     const before = new Subscription(ws, TodosChanged);
-    await waitForSubscribers(t.app, 1);
+    await waitForSubscribers(t.app, 1, 15_000);
     await client.ok(AddTodo, { title: 'before the outage' });
-    await before.waitFor(1);
+    await before.waitFor(1, 15_000);
 
     await redis.stop();
     try {
