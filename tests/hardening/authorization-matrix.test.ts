@@ -379,18 +379,18 @@ async function fixture(): Promise<Fixture> {
     position: 0,
   });
   await em.flush();
-  const gql = async (query: string) => {
+  const run = async (query: string) => {
     const result = await ownerClient.request(query);
     if (result.errors) throw new Error(stringify(result.errors));
     return result.data as Record<string, Record<string, string>>;
   };
-  await gql(`mutation { addToCart(productId: "${product.id}") { totalQuantity } }`);
-  const order = await gql(`mutation { checkout(input: { addressId: "${address.id}" }) { id } }`);
-  await gql(
+  await run(`mutation { addToCart(productId: "${product.id}") { totalQuantity } }`);
+  const order = await run(`mutation { checkout(input: { addressId: "${address.id}" }) { id } }`);
+  await run(
     `mutation { addToCart(productId: "${cartProduct.id}", quantity: 2) { totalQuantity } }`,
   );
-  await gql(`mutation { addFavorite(productId: "${product.id}") { id } }`);
-  const enrollment = await gql(`mutation { enroll(courseId: "${course.id}") { id } }`);
+  await run(`mutation { addFavorite(productId: "${product.id}") { id } }`);
+  const enrollment = await run(`mutation { enroll(courseId: "${course.id}") { id } }`);
   return {
     ownerId: owner.user.id,
     termId: term.id,
