@@ -101,6 +101,22 @@ describe('query limits over HTTP (refused before execution with 400)', () => {
     expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
+  it('fields declare their own cost (type-graphql complexity), counted on top of their selection', async () => {
+    const { parse } = await import('graphql');
+    const { buildAppSchema } = await import('../../src/app/build-schema.js');
+    const { QueryGuard } = await import('../../src/app/query-limits.js');
+    const schema = await buildAppSchema();
+    const guard = new QueryGuard({ ...t.config.limits, maxComplexity: 400 });
+    const cost = (query: string) => {
+      const error = guard.check(schema, parse(query), undefined, {});
+      return error ? Number(error.extensions.actual) : 'ok';
+    };
+    expect(cost('mutation { importUsers(csv: "") { created skipped } }')).toBe(502);
+    expect(cost('mutation { checkout(input: { addressId: "1" }) { id } }')).toBe('ok');
+    const twelve = Array.from({ length: 12 }, (_, i) => `c${i}: replaceTodos(items: []) { id }`);
+    expect(cost(`mutation { ${twelve.join(' ')} }`)).toBe(12 * 51);
+  });
+
   it('a fragment bomb is measured in linear time and refused', async () => {
     const levels = 40;
     const fragments = Array.from(

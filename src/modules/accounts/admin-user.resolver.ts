@@ -25,6 +25,8 @@ export class AdminUserResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => ImportUsersResult, {
     description: 'ADMIN only. CSV with header: username,password,realName,email,termIndex',
+    // One password hash per row: the heaviest operation there is.
+    complexity: 500,
   })
   importUsers(
     @Ctx() ctx: RequestContext,

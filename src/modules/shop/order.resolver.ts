@@ -63,6 +63,7 @@ export class OrderResolver {
   @Authorized()
   @Mutation(() => Order, {
     description: 'Turns the cart into an order, taking stock atomically; empties the cart.',
+    complexity: 50,
   })
   checkout(
     @Ctx() ctx: RequestContext,

@@ -66,6 +66,7 @@ export class TodoResolver {
   @Authorized()
   @Mutation(() => [Todo], {
     description: "Replaces the viewer's whole list in one transaction (the mini-program's upload).",
+    complexity: 50,
   })
   replaceTodos(
     @Ctx() ctx: RequestContext,
