@@ -7,7 +7,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -33,6 +32,7 @@ import { createContext, type RequestContext } from './context.js';
 import { healthRouter } from './health.js';
 import { AppMetrics } from './metrics.js';
 import { playgroundRouter } from './playground.js';
+import { graphqlHandler, precomputedHeaders } from './http-fast-path.js';
 import { observabilityPlugin } from './plugins.js';
 import { QueryGuard } from './query-limits.js';
 import { RequestRateLimits } from './request-limits.js';
@@ -237,24 +237,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     next();
   });
+  // Helmet with a static policy: its headers computed once, set in one step per response.
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
+    precomputedHeaders(
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            imgSrc: ["'self'", 'data:'],
+            fontSrc: ["'self'", 'data:'],
+            connectSrc: ["'self'"],
+            frameAncestors: ["'self'"],
+            objectSrc: ["'none'"],
+            baseUri: ["'self'"],
+            formAction: ["'self'"],
+          },
         },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
+        crossOriginEmbedderPolicy: false,
+      }),
+    ),
   );
   app.use(
     healthRouter({
@@ -280,24 +283,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(
     '/graphql',
     express.json({ limit: config.http.bodyLimitBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const ip = clientIp(req);
-        await requestLimits.takeForIp(ip);
-        const viewer = await services.authenticator
-          .authenticate(req.get('authorization'))
-          .catch((err: unknown) => {
-            if (isDatabaseUnavailable(err)) throw databaseUnavailableError();
-            throw err;
-          });
-        await requestLimits.takeForViewer(viewer);
-        return contextFor(
-          viewer,
-          ip,
-          req.get('user-agent') ?? null,
-          res.locals.requestId as string,
-        );
-      },
+    graphqlHandler(apollo, async (req, res) => {
+      const ip = clientIp(req);
+      await requestLimits.takeForIp(ip);
+      const viewer = await services.authenticator
+        .authenticate(req.get('authorization'))
+        .catch((err: unknown) => {
+          if (isDatabaseUnavailable(err)) throw databaseUnavailableError();
+          throw err;
+        });
+      await requestLimits.takeForViewer(viewer);
+      return contextFor(viewer, ip, req.get('user-agent') ?? null, res.locals.requestId as string);
     }),
   );
   for (const router of services.routers) app.use(router);

@@ -44,4 +44,19 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).not.toMatch(/https?:/);
   });
+
+  it('sends the same headers on GraphQL answers, with a correct length', async () => {
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const text = await response.text();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    expect(JSON.parse(text)).toEqual({ data: { __typename: 'Query' } });
+  });
 });
