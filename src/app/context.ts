@@ -34,32 +34,53 @@ export interface ContextInit {
   readonly container: ServiceContainer;
 }
 
+/** What a context makes on first use; shared with Apollo's shallow copy of the context. */
+interface LazyParts {
+  em?: EntityManager;
+  log?: Logger;
+}
+
 /**
- * Builds a request context with its own EntityManager fork and DataLoaders.
- * The fork and the request logger are made on first use: many requests never
- * need them, and under load their cost adds up.
+ * A request context. The fork and the request logger are made on first use
+ * (many requests never need them, and under load their cost adds up). The
+ * lazy parts sit behind prototype getters and one shared holder, so Apollo's
+ * per-request shallow copy of the context neither triggers them nor splits
+ * them: the copy and the original (which the DataLoaders hold) share one fork.
  */
+class Context implements RequestContext {
+  readonly requestId: string;
+  readonly viewer: Viewer | null;
+  readonly ip: string;
+  readonly userAgent: string | null;
+  readonly container: ServiceContainer;
+  readonly loaders: LoaderRegistry<RequestContext>;
+  private readonly lazy: LazyParts = {};
+
+  constructor(private readonly init: ContextInit) {
+    this.requestId = init.requestId ?? randomUUID();
+    this.viewer = init.viewer;
+    this.ip = init.ip;
+    this.userAgent = init.userAgent;
+    this.container = init.container;
+    this.loaders = new LoaderRegistry<RequestContext>(this);
+  }
+
+  get em(): EntityManager {
+    return (this.lazy.em ??= this.init.rootEm.fork({ clear: true, useContext: false }));
+  }
+
+  get log(): Logger {
+    return (this.lazy.log ??= this.init.log.child({ reqId: this.requestId }));
+  }
+
+  fresh(): RequestContext {
+    return new Context({ ...this.init, requestId: this.requestId });
+  }
+}
+
+/** Builds a request context with its own (lazily made) EntityManager fork and DataLoaders. */
 export function createContext(init: ContextInit): RequestContext {
-  const requestId = init.requestId ?? randomUUID();
-  let em: EntityManager | undefined;
-  let log: Logger | undefined;
-  const ctx: RequestContext = {
-    requestId,
-    get em() {
-      return (em ??= init.rootEm.fork({ clear: true, useContext: false }));
-    },
-    loaders: undefined as unknown as LoaderRegistry<RequestContext>,
-    viewer: init.viewer,
-    get log() {
-      return (log ??= init.log.child({ reqId: requestId }));
-    },
-    ip: init.ip,
-    userAgent: init.userAgent,
-    container: init.container,
-    fresh: () => createContext({ ...init, requestId }),
-  };
-  (ctx as { loaders: LoaderRegistry<RequestContext> }).loaders = new LoaderRegistry(ctx);
-  return ctx;
+  return new Context(init);
 }
 
 /** The signed-in viewer's user id; UNAUTHENTICATED for an anonymous caller. */

@@ -279,7 +279,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     exposedHeaders: ['x-request-id', 'retry-after'],
     maxAge: 600,
   });
-  app.use(corsMiddleware);
+  // Only cross-origin requests carry Origin; the others need no CORS work.
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.headers.origin === undefined ? next() : corsMiddleware(req, res, next),
+  );
   app.use(
     '/graphql',
     express.json({ limit: config.http.bodyLimitBytes }),
