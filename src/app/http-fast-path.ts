@@ -25,7 +25,7 @@ export function precomputedHeaders(middleware: Middleware): RequestHandler {
   };
   let failure: unknown;
   middleware({} as Request, recorder as unknown as Response, (err) => (failure = err));
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure instanceof Error ? failure : new Error('header middleware failed');
   return (_req, res, next) => {
     for (const name of removed) res.removeHeader(name);
     for (const [name, value] of headers) res.setHeader(name, value);

@@ -31,8 +31,10 @@ describe.skipIf(!hasRedisServer())('Redis down and back', () => {
     const alice = await signedInUser(t.app);
     const client = t.client.as(alice.token);
     const ws = client.ws({ lazy: false });
+    // Other services hold pub/sub subscriptions too (session revocations): count from here.
+    const base = t.app.infra.pubsub.activeSubscriptions;
     const before = new Subscription(ws, TodosChanged);
-    await waitForSubscribers(t.app, 1, 15_000);
+    await waitForSubscribers(t.app, base + 1, 15_000);
     await client.ok(AddTodo, { title: 'before the outage' });
     await before.waitFor(1, 15_000);
 
