@@ -1,11 +1,6 @@
-import {
-  UniqueConstraintViolationException,
-  type EntityClass,
-  type FilterQuery,
-} from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../app/context.js';
 import { normalizeUrl, optionalText, requireText } from '../../common/validation.js';
+import { flushUnique, requireEntity } from '../../db/entity-helpers.js';
 import { parseId } from '../../db/ids.js';
 import { AppError } from '../../errors/index.js';
 import { Course } from './course.entity.js';
@@ -42,18 +37,6 @@ function checkCapacity(capacity: number): number {
     throw AppError.badInput('capacity', `capacity must be 1 to ${MAX_CAPACITY}`);
   }
   return capacity;
-}
-
-async function requireEntity<T extends { id: string }>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  rawId: string,
-  what: string,
-): Promise<T> {
-  const id = parseId(rawId);
-  const found: T | null = id ? await em.findOne(entity, { id } as FilterQuery<T>) : null;
-  if (!found) throw AppError.notFound(what, rawId);
-  return found;
 }
 
 /** ADMIN: course types, terms, periods and courses. */
@@ -210,13 +193,7 @@ export class CourseAdminService {
     field: string,
     message: string,
   ): Promise<T> {
-    try {
-      await ctx.em.flush();
-    } catch (err) {
-      if (err instanceof UniqueConstraintViolationException)
-        throw AppError.conflict(field, message);
-      throw err;
-    }
+    await flushUnique(ctx.em, field, message);
     await this.catalog.announceChange();
     return entity;
   }

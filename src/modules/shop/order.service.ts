@@ -26,8 +26,12 @@ function newOrderSn(now = new Date()): string {
   return `${alipayTime(now).replace(/\D/g, '')}${String(randomInt(100_000_000)).padStart(8, '0')}`;
 }
 
-function invalidState(status: OrderStatus, message: string): AppError {
-  return new AppError(ErrorCode.INVALID_ORDER_STATE, message, { status });
+/** INVALID_ORDER_STATE with the order's status (and why, when it is not the status itself). */
+export function invalidState(status: OrderStatus, message: string, reason?: string): AppError {
+  return new AppError(ErrorCode.INVALID_ORDER_STATE, message, {
+    status,
+    ...(reason ? { reason } : {}),
+  });
 }
 
 /**

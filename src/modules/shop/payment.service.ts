@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../errors/index.js';
 import { yuanToFen, type AlipayClient } from '../../infra/alipay-client.js';
 import type { Logger } from '../../infra/index.js';
 import { OrderStatus } from './order.entity.js';
-import type { OrderService } from './order.service.js';
+import { invalidState, type OrderService } from './order.service.js';
 import { orderLines } from './shop.loaders.js';
 import type { Payment } from './shop.types.js';
 import { countSold } from './stock.js';
@@ -44,18 +44,9 @@ export class PaymentService {
   async payOrder(ctx: RequestContext, rawId: string): Promise<Payment> {
     const order = await this.orders.owned(ctx.em, viewerId(ctx), rawId);
     if (order.status !== OrderStatus.PENDING_PAYMENT)
-      throw new AppError(
-        ErrorCode.INVALID_ORDER_STATE,
-        'Only an order awaiting payment can be paid',
-        {
-          status: order.status,
-        },
-      );
+      throw invalidState(order.status, 'Only an order awaiting payment can be paid');
     if (order.expiresAt.getTime() <= Date.now())
-      throw new AppError(ErrorCode.INVALID_ORDER_STATE, 'The time to pay this order is over', {
-        status: order.status,
-        reason: 'EXPIRED',
-      });
+      throw invalidState(order.status, 'The time to pay this order is over', 'EXPIRED');
     if (!this.alipay.configured)
       throw new AppError(
         ErrorCode.INTERNAL_SERVER_ERROR,

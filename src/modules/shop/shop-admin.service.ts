@@ -1,9 +1,9 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../app/context.js';
 import { normalizeUrl, optionalText, requireText } from '../../common/validation.js';
+import { flushUnique, requireEntity } from '../../db/entity-helpers.js';
 import { parseId } from '../../db/ids.js';
-import { AppError, ErrorCode } from '../../errors/index.js';
+import { AppError } from '../../errors/index.js';
 import { Category } from './category.entity.js';
 import { Product } from './product.entity.js';
 import type { CategoryInput, ProductInput, UpdateProductInput } from './shop.inputs.js';
@@ -26,22 +26,8 @@ function checkImages(images: readonly string[]): string[] {
   return images.map((url, i) => normalizeUrl(url, `images[${i}]`));
 }
 
-async function requireCategory(em: EntityManager, rawId: string, field: string): Promise<Category> {
-  const id = parseId(rawId);
-  const category = id ? await em.findOne(Category, { id }) : null;
-  if (!category)
-    throw new AppError(ErrorCode.NOT_FOUND, 'Category not found', { id: rawId, field });
-  return category;
-}
-
-async function flushUnique(em: EntityManager, field: string, message: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (err) {
-    if (err instanceof UniqueConstraintViolationException) throw AppError.conflict(field, message);
-    throw err;
-  }
-}
+const requireCategory = (em: EntityManager, rawId: string, field: string) =>
+  requireEntity(em, Category, rawId, 'Category', field);
 
 /** ADMIN: the category tree and the product catalogue. */
 export class ShopAdminService {
