@@ -3,7 +3,6 @@
 // over a keep-alive agent with a fixed number of sockets.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { SignJWT } from 'jose';
@@ -150,52 +149,122 @@ export function quantile(sorted: readonly number[], q: number): number {
 
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
+interface Pending {
+  head: string;
+  body: string;
+  resolve(result: { status: number; text: string; ms: number }): void;
+  reject(error: Error): void;
+}
+
 /**
- * POSTs GraphQL over a keep-alive agent with at most `sockets` connections.
- * `ms` is the request's latency on the wire: from the moment it has a
- * connection (time spent queued for one of the load generator's sockets is
- * the generator's limit, not the server's) to the end of the response.
+ * One keep-alive HTTP/1.1 connection of the load generator: writes a request,
+ * reads the status line, Content-Length and body, and is free again. Lean on
+ * purpose: the generator shares the machine's two cores with the server.
+ */
+class LeanConnection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private current: (Pending & { started: number }) | undefined;
+  readonly socket: net.Socket;
+
+  constructor(
+    host: string,
+    port: number,
+    private readonly release: (connection: LeanConnection, reusable: boolean) => void,
+  ) {
+    this.socket = net.connect(port, host);
+    this.socket.setNoDelay(true);
+    this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.socket.on('error', (err) => this.fail(err));
+    this.socket.on('close', () => this.fail(new Error('connection closed')));
+  }
+
+  send(request: Pending): void {
+    this.current = { ...request, started: performance.now() };
+    this.socket.write(request.head + request.body);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const current = this.current;
+    if (!current) return;
+    const headEnd = this.buffer.indexOf('\r\n\r\n');
+    if (headEnd < 0) return;
+    const head = this.buffer.subarray(0, headEnd).toString('latin1');
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+    if (!length) return this.fail(new Error(`response without Content-Length: ${head}`));
+    const total = headEnd + 4 + Number(length[1]);
+    if (this.buffer.length < total) return;
+    const text = this.buffer.subarray(headEnd + 4, total).toString('utf8');
+    this.buffer = this.buffer.subarray(total);
+    this.current = undefined;
+    current.resolve({
+      status: Number(head.slice(9, 12)),
+      text,
+      ms: performance.now() - current.started,
+    });
+    this.release(this, !/\r\nconnection: *close/i.test(head));
+  }
+
+  private fail(error: Error): void {
+    const current = this.current;
+    this.current = undefined;
+    current?.reject(error);
+    if (!this.socket.destroyed) this.socket.destroy();
+    this.release(this, false);
+  }
+}
+
+/**
+ * POSTs GraphQL over at most `sockets` keep-alive connections. `ms` is the
+ * request's latency on the wire: from the moment it has a connection (time
+ * spent queued for one of the load generator's sockets is the generator's
+ * limit, not the server's) to the end of the response.
  */
 export function graphqlPoster(baseUrl: string, sockets: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   const target = new URL('/graphql', baseUrl);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(target.port);
+  const idle: LeanConnection[] = [];
+  const queue: Pending[] = [];
+  const all = new Set<LeanConnection>();
+  const release = (connection: LeanConnection, reusable: boolean) => {
+    if (!reusable) {
+      if (all.delete(connection)) pump();
+      return;
+    }
+    const next = queue.shift();
+    if (next) connection.send(next);
+    else idle.push(connection);
+  };
+  const pump = () => {
+    while (queue.length > 0 && all.size < sockets) {
+      const connection = new LeanConnection(host, port, release);
+      all.add(connection);
+      connection.send(queue.shift()!);
+    }
+  };
   return {
     post(body: string, token?: string): Promise<{ status: number; text: string; ms: number }> {
       return new Promise((resolve, reject) => {
-        let sent = 0;
-        const req = http.request(
-          {
-            agent,
-            host: target.hostname,
-            port: target.port,
-            path: target.pathname,
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode ?? 0,
-                text: Buffer.concat(chunks).toString('utf8'),
-                ms: performance.now() - sent,
-              }),
-            );
-          },
-        );
-        req.on('socket', () => {
-          sent = performance.now();
-        });
-        req.on('error', reject);
-        req.end(body);
+        const head =
+          `POST ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          (token ? `Authorization: Bearer ${token}\r\n` : '') +
+          '\r\n';
+        const request: Pending = { head, body, resolve, reject };
+        const connection = idle.pop();
+        if (connection) connection.send(request);
+        else {
+          queue.push(request);
+          pump();
+        }
       });
     },
-    close: () => agent.destroy(),
+    close() {
+      for (const connection of all) connection.socket.destroy();
+      all.clear();
+      idle.length = 0;
+    },
   };
 }
 
