@@ -27,24 +27,36 @@ interface DropOutcome {
 
 const ENROLLMENT_ORDER = 'enrollment:id';
 
+/**
+ * Refusals that carry nothing but their code and message, made once: during a
+ * seat rush thousands of requests end in COURSE_FULL, and each GraphQLError
+ * costs microseconds to build. graphql-js wraps the thrown error in a new
+ * located error per request and nothing mutates the original, so sharing it
+ * is safe.
+ */
+const CONSTANT_REFUSALS: ReadonlyMap<string, AppError> = new Map(
+  (
+    [
+      [ErrorCode.SELECTION_CLOSED, 'The selection window of this term is not open'],
+      [ErrorCode.NOT_IN_TERM, 'This course is not in your term'],
+      [ErrorCode.ALREADY_ENROLLED, 'You are already enrolled in this course'],
+      [ErrorCode.COURSE_FULL, 'No seat left in this course'],
+      [ErrorCode.NOT_ENROLLED, 'You are not enrolled in this course'],
+    ] as const
+  ).map(([code, message]) => [code, Object.freeze(new AppError(code, message))] as const),
+);
+
 /** The catalogue error for a refused enrolment or drop, as reported by the database functions. */
 function refusal(
   outcome: string,
   rawCourseId: string,
   conflictingCourseId: string | null,
 ): AppError {
+  const constant = CONSTANT_REFUSALS.get(outcome);
+  if (constant) return constant;
   switch (outcome) {
     case 'NOT_FOUND':
       return AppError.notFound('Course', rawCourseId);
-    case 'SELECTION_CLOSED':
-      return new AppError(
-        ErrorCode.SELECTION_CLOSED,
-        'The selection window of this term is not open',
-      );
-    case 'NOT_IN_TERM':
-      return new AppError(ErrorCode.NOT_IN_TERM, 'This course is not in your term');
-    case 'ALREADY_ENROLLED':
-      return new AppError(ErrorCode.ALREADY_ENROLLED, 'You are already enrolled in this course');
     case 'SCHEDULE_CONFLICT':
       return new AppError(
         ErrorCode.SCHEDULE_CONFLICT,
@@ -53,10 +65,6 @@ function refusal(
           conflictingCourseId: String(conflictingCourseId),
         },
       );
-    case 'COURSE_FULL':
-      return new AppError(ErrorCode.COURSE_FULL, 'No seat left in this course');
-    case 'NOT_ENROLLED':
-      return new AppError(ErrorCode.NOT_ENROLLED, 'You are not enrolled in this course');
     default:
       throw new Error(`unexpected enrolment outcome ${outcome}`);
   }
