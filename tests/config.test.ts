@@ -84,6 +84,8 @@ describe('config', () => {
       /ALIPAY_APP_PRIVATE_KEY must be an RSA private key in PEM format/,
     ],
     [{ PLAYGROUND: 'maybe' }, /PLAYGROUND must be true or false/],
+    [{ CATALOG_CACHE_TTL: 'soon' }, /CATALOG_CACHE_TTL must be 0 or a duration like 2s or 500ms/],
+    [{ STOCK_PUSH_INTERVAL: '-1' }, /STOCK_PUSH_INTERVAL must be 0 or a duration like 250ms or 1s/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     let error: unknown;
     try {
@@ -94,6 +96,18 @@ describe('config', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('reads the seat push interval and the catalogue cache TTL: default, 0 for off, or a duration', () => {
+    expect(load({})).toMatchObject({ stockPushIntervalMs: 500, catalogCacheTtlMs: 2_000 });
+    expect(load({ STOCK_PUSH_INTERVAL: '0', CATALOG_CACHE_TTL: '0' })).toMatchObject({
+      stockPushIntervalMs: 0,
+      catalogCacheTtlMs: 0,
+    });
+    expect(load({ STOCK_PUSH_INTERVAL: '250ms', CATALOG_CACHE_TTL: '5s' })).toMatchObject({
+      stockPushIntervalMs: 250,
+      catalogCacheTtlMs: 5_000,
+    });
   });
 
   it('turns the playground and introspection off in production unless PLAYGROUND=true', () => {

@@ -130,6 +130,22 @@ const duration = (fallback: string) =>
     return ms;
   });
 
+/** A duration where `0` switches the feature off (returns 0). */
+const durationOrOff = (fallbackMs: number, example: string) =>
+  optional.transform((v, ctx) => {
+    if (v === undefined) return fallbackMs;
+    if (v === '0') return 0;
+    const ms = parseDuration(v);
+    if (ms === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be 0 or a duration like ${example}, got "${v}"`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
 const bool = (fallback: boolean | undefined) =>
   optional.transform((v, ctx) => {
     if (v === undefined) return fallback;
@@ -223,32 +239,8 @@ const schema = z.object({
   PLAYGROUND: bool(undefined),
   ORDER_PAYMENT_TIMEOUT: duration('30m'),
   ORDER_SWEEP_INTERVAL: duration('30s'),
-  CATALOG_CACHE_TTL: optional.transform((v, ctx) => {
-    if (v === undefined) return 2_000;
-    if (v === '0') return 0;
-    const ms = parseDuration(v);
-    if (ms === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be 0 or a duration like 2s or 500ms, got "${v}"`,
-      });
-      return z.NEVER;
-    }
-    return ms;
-  }),
-  STOCK_PUSH_INTERVAL: optional.transform((v, ctx) => {
-    if (v === undefined) return 500;
-    if (v === '0') return 0;
-    const ms = parseDuration(v);
-    if (ms === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be 0 or a duration like 250ms or 1s, got "${v}"`,
-      });
-      return z.NEVER;
-    }
-    return ms;
-  }),
+  CATALOG_CACHE_TTL: durationOrOff(2_000, '2s or 500ms'),
+  STOCK_PUSH_INTERVAL: durationOrOff(500, '250ms or 1s'),
   CORS_ORIGINS: list,
   TRUST_PROXY: optional,
   LOG_LEVEL: optional.pipe(
