@@ -210,7 +210,7 @@ export async function createServices(deps: CoreDeps): Promise<Services> {
   container.register(new CartItemFieldsResolver());
   container.register(new OrderResolver(addresses, orders, payments));
   container.register(new OrderFieldsResolver(orders));
-  container.register(new OrderLineFieldsResolver());
+  container.register(new OrderLineFieldsResolver(orders));
   container.register(new ShopAdminResolver(container.register(new ShopAdminService())));
 
   /** A context for HTTP routes outside GraphQL (callbacks): anonymous, with its own EntityManager fork. */

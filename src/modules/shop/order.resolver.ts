@@ -18,7 +18,6 @@ import { OrderService } from './order.service.js';
 import { PaymentService } from './payment.service.js';
 import { Product } from './product.entity.js';
 import { AddressInput, CheckoutInput } from './shop.inputs.js';
-import { productById } from './shop.loaders.js';
 import { OrderConnection, Payment } from './shop.types.js';
 
 @Resolver()
@@ -113,8 +112,10 @@ export class OrderFieldsResolver {
 
 @Resolver(() => OrderLine)
 export class OrderLineFieldsResolver {
+  constructor(private readonly orders: OrderService) {}
+
   @FieldResolver(() => Product)
-  async product(@Ctx() ctx: RequestContext, @Root() line: OrderLine): Promise<Product> {
-    return (await ctx.loaders.get(productById).load(line.product.id))!;
+  product(@Ctx() ctx: RequestContext, @Root() line: OrderLine): Promise<Product> {
+    return this.orders.lineProduct(ctx, line);
   }
 }

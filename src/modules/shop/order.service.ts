@@ -15,8 +15,9 @@ import { alipayTime } from '../../infra/alipay-client.js';
 import type { AddressService } from './address.service.js';
 import { MAX_CART_TOTAL } from './cart.service.js';
 import { Order, type OrderLine, type OrderStatus } from './order.entity.js';
+import type { Product } from './product.entity.js';
 import type { CheckoutInput } from './shop.inputs.js';
-import { orderLines } from './shop.loaders.js';
+import { orderLines, productById } from './shop.loaders.js';
 import { releaseStock } from './stock.js';
 
 const ORDER_CURSOR = 'order:id';
@@ -176,6 +177,11 @@ export class OrderService {
 
   lines(ctx: RequestContext, order: Order): Promise<OrderLine[]> {
     return ctx.loaders.get(orderLines).load(order.id);
+  }
+
+  /** The product of an order line (it may have been renamed or repriced since). */
+  async lineProduct(ctx: RequestContext, line: OrderLine): Promise<Product> {
+    return (await ctx.loaders.get(productById).load(line.product.id))!;
   }
 
   async owned(em: EntityManager, userId: string, rawId: string): Promise<Order> {
