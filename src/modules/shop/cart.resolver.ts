@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
 import { CartItem } from './cart-item.entity.js';
-import { CartService } from './cart.service.js';
+import { CartService, lineSubtotal } from './cart.service.js';
 import { FavoriteService } from './favorite.service.js';
 import { Product } from './product.entity.js';
 import { Cart } from './shop.types.js';
@@ -99,6 +99,6 @@ export class CartItemFieldsResolver {
 
   @FieldResolver(() => Int, { description: 'fen' })
   subtotal(@Root() item: CartItem): number {
-    return item.quantity * item.product.price;
+    return lineSubtotal(item);
   }
 }

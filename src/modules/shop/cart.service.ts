@@ -12,6 +12,11 @@ export const MAX_CART_LINES = 100;
 /** fen; an order total must fit a GraphQL Int (and Alipay's limits) with room to spare. */
 export const MAX_CART_TOTAL = 2_000_000_000;
 
+/** A cart line's value at the product's current price (fen). */
+export function lineSubtotal(item: CartItem): number {
+  return item.quantity * item.product.price;
+}
+
 function checkQuantity(quantity: number, min: 0 | 1): number {
   if (!Number.isInteger(quantity) || quantity < min || quantity > MAX_LINE_QUANTITY) {
     throw AppError.badInput('quantity', `quantity must be ${min} to ${MAX_LINE_QUANTITY}`);
@@ -37,7 +42,7 @@ export class CartService {
     let totalPrice = 0;
     for (const item of items) {
       totalQuantity += item.quantity;
-      totalPrice += item.quantity * item.product.price;
+      totalPrice += lineSubtotal(item);
     }
     return { items, totalQuantity, totalPrice };
   }
