@@ -1,5 +1,5 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import type { RequestContext } from '../../app/context.js';
+import { viewerId, type RequestContext } from '../../app/context.js';
 import { assertPasswordPolicy, hashPassword } from '../../auth/passwords.js';
 import type { SessionService } from '../../auth/session.service.js';
 import type { RateRule } from '../../config/index.js';
@@ -44,8 +44,7 @@ export class EmailCodeService {
 
   /** Sends a code to the viewer's stored email, which must equal `email`. */
   async request(ctx: RequestContext, email: string): Promise<boolean> {
-    if (!ctx.viewer) throw AppError.unauthenticated();
-    const user = await ctx.em.findOne(User, ctx.viewer.userId);
+    const user = await ctx.em.findOne(User, viewerId(ctx));
     if (!user) throw AppError.unauthenticated();
     if (!user.email || user.email.toLowerCase() !== email.trim().toLowerCase()) {
       throw AppError.badInput('email', 'This is not the email address of your account');
@@ -95,9 +94,8 @@ export class EmailCodeService {
    * against the code (5 tries); any valid change ends all the user's sessions.
    */
   async changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<boolean> {
-    if (!ctx.viewer) throw AppError.unauthenticated();
+    const userId = viewerId(ctx);
     assertPasswordPolicy(input.newPassword, 'newPassword');
-    const userId = ctx.viewer.userId;
     const presented = Buffer.from(this.hash(userId, input.code.trim()));
     const passwordHash = await hashPassword(input.newPassword);
     const outcome = await ctx.em.transactional(async (em): Promise<CheckOutcome> => {

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { RequestContext } from '../../app/context.js';
+import { viewerId, type RequestContext } from '../../app/context.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -93,12 +93,12 @@ export class EnrollmentService {
    * (COURSE_FULL).
    */
   async enroll(ctx: RequestContext, rawCourseId: string): Promise<Enrollment> {
-    if (!ctx.viewer) throw AppError.unauthenticated();
+    const studentId = viewerId(ctx);
     const courseId = parseId(rawCourseId);
     if (!courseId) throw AppError.notFound('Course', rawCourseId);
     let row: EnrollOutcome | undefined;
     try {
-      row = await this.batcher.enroll(ctx.viewer.userId, courseId);
+      row = await this.batcher.enroll(studentId, courseId);
     } catch (err) {
       // Backstop: a duplicate that slipped past the check rolls back with its seat.
       if (err instanceof UniqueConstraintViolationException)
@@ -115,7 +115,7 @@ export class EnrollmentService {
     });
     return ctx.em.merge(Enrollment, {
       id: String(row.enrollment_id),
-      student: ctx.viewer.userId,
+      student: studentId,
       course: courseId,
       createdAt: new Date(row.enrolled_at!),
     });
@@ -123,11 +123,11 @@ export class EnrollmentService {
 
   /** Drops the viewer's enrolment while the window is open and gives the seat back. */
   async drop(ctx: RequestContext, rawCourseId: string): Promise<CourseStock> {
-    if (!ctx.viewer) throw AppError.unauthenticated();
+    const studentId = viewerId(ctx);
     const courseId = parseId(rawCourseId);
     if (!courseId) throw AppError.notFound('Course', rawCourseId);
     const [row] = await ctx.em.execute<DropOutcome[]>('select * from drop_student(?, ?)', [
-      ctx.viewer.userId,
+      studentId,
       courseId,
     ]);
     if (!row || row.outcome !== 'OK') throw refusal(row?.outcome ?? 'NOT_FOUND', rawCourseId, null);
@@ -142,10 +142,9 @@ export class EnrollmentService {
 
   /** The viewer's enrolments, in timetable order. */
   async mine(ctx: RequestContext): Promise<Enrollment[]> {
-    if (!ctx.viewer) throw AppError.unauthenticated();
     return ctx.em.find(
       Enrollment,
-      { student: ctx.viewer.userId },
+      { student: viewerId(ctx) },
       { populate: ['course'], orderBy: { course: { weekday: 'asc', startsAt: 'asc' }, id: 'asc' } },
     );
   }
