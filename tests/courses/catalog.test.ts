@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseById, Courses, Enroll, Terms } from '../documents/courses.js';
 import type { CoursesQuery } from '../gql/graphql.js';
+import { planWithoutSeqScan } from '../helpers/database.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import {
   createCourse,
@@ -126,14 +127,10 @@ describe('courses', () => {
   });
 
   it('search is served by the trigram indexes, not a table scan', async () => {
-    const em = t.app.orm.em.fork();
-    const plan = await em.transactional(async (tx) => {
-      await tx.execute('set local enable_seqscan = off');
-      const rows = await tx.execute<{ 'QUERY PLAN': string }[]>(
-        "explain select id from course where title ilike '%数据结构%' or teacher ilike '%数据结构%' or location ilike '%数据结构%'",
-      );
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
+    const plan = await planWithoutSeqScan(
+      t.app.orm.em.fork(),
+      "select id from course where title ilike '%数据结构%' or teacher ilike '%数据结构%' or location ilike '%数据结构%'",
+    );
     expect(plan).toMatch(/Bitmap Index Scan on course_title_trgm/);
     expect(plan).toMatch(/Bitmap Index Scan on course_teacher_trgm/);
     expect(plan).toMatch(/Bitmap Index Scan on course_location_trgm/);

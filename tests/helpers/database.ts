@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { inject } from 'vitest';
 
@@ -29,4 +30,18 @@ export async function createTestDatabase(): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** The plan PostgreSQL picks for a query when table scans are off (does an index serve it?). */
+export async function planWithoutSeqScan(
+  em: {
+    transactional<T>(cb: (tx: { execute<R>(sql: string): Promise<R> }) => Promise<T>): Promise<T>;
+  },
+  sql: string,
+): Promise<string> {
+  return em.transactional(async (tx) => {
+    await tx.execute('set local enable_seqscan = off');
+    const rows = await tx.execute<{ 'QUERY PLAN': string }[]>(`explain ${sql}`);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
 }

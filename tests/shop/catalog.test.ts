@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Category, Product } from '../../src/modules/shop/index.js';
 import { Categories, ProductById, Products, ProductsDeep, AddFavorite } from '../documents/shop.js';
+import { planWithoutSeqScan } from '../helpers/database.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/client.js';
 import { createCategoryBranch, createProduct, productRow } from '../factories/shop.js';
@@ -143,13 +144,10 @@ describe('search', () => {
   });
 
   it('is served by the trigram indexes, not a table scan', async () => {
-    const plan = await t.app.orm.em.fork().transactional(async (tx) => {
-      await tx.execute('set local enable_seqscan = off');
-      const rows = await tx.execute<{ 'QUERY PLAN': string }[]>(
-        "explain select id from product p where p.name ilike '%脐橙%' or p.brief ilike '%脐橙%' or p.description ilike '%脐橙%'",
-      );
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
+    const plan = await planWithoutSeqScan(
+      t.app.orm.em.fork(),
+      "select id from product p where p.name ilike '%脐橙%' or p.brief ilike '%脐橙%' or p.description ilike '%脐橙%'",
+    );
     expect(plan).toMatch(/Bitmap Index Scan on product_name_trgm/);
     expect(plan).toMatch(/Bitmap Index Scan on product_brief_trgm/);
     expect(plan).toMatch(/Bitmap Index Scan on product_description_trgm/);
