@@ -33,12 +33,7 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** The plan PostgreSQL picks for a query when table scans are off (does an index serve it?). */
-export async function planWithoutSeqScan(
-  em: {
-    transactional<T>(cb: (tx: { execute<R>(sql: string): Promise<R> }) => Promise<T>): Promise<T>;
-  },
-  sql: string,
-): Promise<string> {
+export async function planWithoutSeqScan(em: EntityManager, sql: string): Promise<string> {
   return em.transactional(async (tx) => {
     await tx.execute('set local enable_seqscan = off');
     const rows = await tx.execute<{ 'QUERY PLAN': string }[]>(`explain ${sql}`);
