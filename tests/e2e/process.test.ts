@@ -9,7 +9,7 @@ import { ImportUsers } from '../documents/accounts.js';
 import { runRedisUrl, TEST_JWT_SECRET } from '../helpers/app.js';
 import { sleep, Subscription, TestClient } from '../helpers/client.js';
 import { createTestDatabase } from '../helpers/database.js';
-import { spawnServer, type ServerProcess } from '../helpers/process.js';
+import { embeddedPostgresReachable, spawnServer, type ServerProcess } from '../helpers/process.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { createLogger } from '../../src/infra/index.js';
 
@@ -145,7 +145,7 @@ describe('SIGTERM under load', () => {
   }, 60_000);
 });
 
-describe('embedded PostgreSQL', () => {
+describe.skipIf(!embeddedPostgresReachable())('embedded PostgreSQL', () => {
   it('starts with no database set up, loads demo data once, and reuses the data on the next start', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'campus-embedded-'));
     const env = { DATA_DIR: dataDir };

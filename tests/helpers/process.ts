@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -69,4 +71,17 @@ export function spawnServer(
     });
   });
   return { child, url, exited, stdout, stderr };
+}
+
+/**
+ * Whether an embedded PostgreSQL can start from this checkout: as root it runs
+ * as the `postgres` user, which must be able to enter every directory down to
+ * node_modules (not so for a checkout under a 0700 directory).
+ */
+export function embeddedPostgresReachable(): boolean {
+  if (process.getuid?.() !== 0) return true;
+  for (let dir = path.resolve('node_modules'); ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (path.dirname(dir) === dir) return true;
+  }
 }
