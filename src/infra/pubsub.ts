@@ -1,6 +1,6 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { PubSub as TypeGraphqlPubSub } from 'type-graphql';
-import { EventQueue, type QueueOptions } from './event-queue.js';
+import { CoalescingHub, EventQueue, type QueueOptions } from './event-queue.js';
 import type { Logger } from './logger.js';
 import { closeRedisClient, type RedisClient } from './redis.js';
 
@@ -24,47 +24,166 @@ export interface PubSub {
   close(): Promise<void>;
 }
 
-/** Single-instance pub/sub used when no `REDIS_URL` is configured. */
-export class InProcessPubSub implements PubSub {
-  private readonly topics = new Map<string, Set<EventQueue<unknown>>>();
+type Listener = (event: unknown) => void;
+
+/** Removes a listener. */
+type Unlisten = () => void;
+
+interface SharedTopic {
+  hub: CoalescingHub<unknown>;
+  members: number;
+  listening: Promise<Unlisten>;
+}
+
+/**
+ * What both implementations share: a queue per subscription, fed by a raw
+ * listener on the topic. Paced, coalescing subscriptions of a topic (live
+ * seat counts) instead share one listener and one {@link CoalescingHub} per
+ * instance, from which each queue pulls at its own pace.
+ */
+abstract class QueueingPubSub implements PubSub {
   private count = 0;
+  private readonly shared = new Map<string, SharedTopic>();
+  protected readonly queues = new Set<{ return(): Promise<unknown> }>();
+
+  abstract publish(topic: string, payload: unknown): Promise<void>;
+  abstract healthy(): Promise<boolean>;
+  abstract close(): Promise<void>;
+
+  /** Starts delivering the topic's events to `listener`; resolves once live. */
+  protected abstract listen(topic: string, listener: Listener): Promise<Unlisten>;
+
+  /** A queue had to drop its oldest event. */
+  protected abstract dropped(topic: string): void;
 
   get activeSubscriptions(): number {
     return this.count;
   }
 
+  async subscribe<T>(
+    topic: string,
+    options: QueueOptions<T> = {},
+  ): Promise<AsyncIterableIterator<T>> {
+    const { coalesceBy, versionOf, flushIntervalMs } = options;
+    const existing = this.shared.get(topic);
+    const shareable =
+      coalesceBy !== undefined &&
+      versionOf !== undefined &&
+      (flushIntervalMs ?? 0) > 0 &&
+      // One hub per topic: a subscriber that coalesces differently gets its own listener.
+      (!existing ||
+        (existing.hub.coalesceBy === coalesceBy && existing.hub.versionOf === versionOf));
+    return shareable
+      ? this.subscribeShared(topic, options, existing)
+      : this.subscribeOwn(topic, options);
+  }
+
+  private async subscribeOwn<T>(
+    topic: string,
+    options: QueueOptions<T>,
+  ): Promise<AsyncIterableIterator<T>> {
+    let unlisten: Unlisten | undefined;
+    const queue: EventQueue<T> = new EventQueue<T>(() => this.release(queue, unlisten), options);
+    const stop = await this.listen(topic, (event) => {
+      if (!queue.push(event as T)) this.dropped(topic);
+    });
+    return this.live(queue, stop, () => (unlisten = stop));
+  }
+
+  private async subscribeShared<T>(
+    topic: string,
+    options: QueueOptions<T>,
+    existing: SharedTopic | undefined,
+  ): Promise<AsyncIterableIterator<T>> {
+    let entry = existing;
+    if (!entry) {
+      const hub = new CoalescingHub<unknown>(
+        options.coalesceBy as (event: unknown) => string,
+        options.versionOf as (event: unknown) => number,
+      );
+      const created: SharedTopic = {
+        hub,
+        members: 0,
+        listening: this.listen(topic, (event) => hub.publish(event)),
+      };
+      // A failed listen is not kept: the next subscriber tries again.
+      created.listening.catch(() => {
+        if (this.shared.get(topic) === created) this.shared.delete(topic);
+      });
+      this.shared.set(topic, created);
+      entry = created;
+    }
+    const topicEntry = entry;
+    topicEntry.members++;
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      if (--topicEntry.members > 0) return;
+      if (this.shared.get(topic) === topicEntry) this.shared.delete(topic);
+      topicEntry.listening.then((stop) => stop()).catch(() => undefined);
+    };
+    const queue: EventQueue<T> = new EventQueue<T>(() => this.release(queue, leave), options);
+    try {
+      await topicEntry.listening;
+    } catch (err) {
+      leave();
+      throw err;
+    }
+    queue.attach(topicEntry.hub as CoalescingHub<T>);
+    return this.live(queue, leave, () => undefined);
+  }
+
+  /** Counts a subscription once it is live, unless its consumer already closed it. */
+  private live<T>(queue: EventQueue<T>, stop: Unlisten, keep: () => void): EventQueue<T> {
+    if (queue.ended) {
+      stop();
+      return queue;
+    }
+    keep();
+    this.count++;
+    this.queues.add(queue);
+    return queue;
+  }
+
+  private release(queue: { return(): Promise<unknown> }, stop: Unlisten | undefined): void {
+    if (this.queues.delete(queue)) this.count--;
+    stop?.();
+  }
+}
+
+/** Single-instance pub/sub used when no `REDIS_URL` is configured. */
+export class InProcessPubSub extends QueueingPubSub {
+  private readonly listeners = new Map<string, Set<Listener>>();
+
   publish(topic: string, payload: unknown): Promise<void> {
-    const subscribers = this.topics.get(topic);
-    if (!subscribers) return Promise.resolve();
+    const listeners = this.listeners.get(topic);
+    if (!listeners) return Promise.resolve();
     // One JSON round trip per event (not per subscriber), like a message from Redis.
     const event: unknown = JSON.parse(JSON.stringify(payload));
-    for (const queue of subscribers) queue.push(event);
+    for (const listener of listeners) listener(event);
     return Promise.resolve();
   }
 
-  subscribe<T>(topic: string, options?: QueueOptions<T>): Promise<AsyncIterableIterator<T>> {
-    let subscribers = this.topics.get(topic);
-    if (!subscribers) {
-      subscribers = new Set();
-      this.topics.set(topic, subscribers);
-    }
-    const set = subscribers;
-    const queue: EventQueue<unknown> = new EventQueue(() => {
-      this.count--;
-      set.delete(queue);
-      if (set.size === 0) this.topics.delete(topic);
-    }, options as QueueOptions<unknown>);
-    set.add(queue);
-    this.count++;
-    return Promise.resolve(queue as EventQueue<T>);
+  protected listen(topic: string, listener: Listener): Promise<Unlisten> {
+    let listeners = this.listeners.get(topic);
+    if (!listeners) this.listeners.set(topic, (listeners = new Set()));
+    const set = listeners;
+    set.add(listener);
+    return Promise.resolve(() => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(topic) === set) this.listeners.delete(topic);
+    });
   }
+
+  protected dropped(): void {}
 
   healthy(): Promise<boolean> {
     return Promise.resolve(true);
   }
 
   close(): Promise<void> {
-    for (const set of this.topics.values()) for (const queue of [...set]) void queue.return();
+    for (const queue of [...this.queues]) void queue.return();
     return Promise.resolve();
   }
 }
@@ -73,9 +192,8 @@ export class InProcessPubSub implements PubSub {
  * Redis pub/sub (graphql-redis-subscriptions over ioredis 5) shared by all
  * instances. Channels are prefixed so several deployments can share one Redis.
  */
-export class RedisPubSubBus implements PubSub {
+export class RedisPubSubBus extends QueueingPubSub {
   private readonly engine: RedisPubSub;
-  private count = 0;
   private closed = false;
 
   constructor(
@@ -84,11 +202,8 @@ export class RedisPubSubBus implements PubSub {
     private readonly prefix: string,
     private readonly log: Logger,
   ) {
+    super();
     this.engine = new RedisPubSub({ publisher, subscriber });
-  }
-
-  get activeSubscriptions(): number {
-    return this.count;
   }
 
   async publish(topic: string, payload: unknown): Promise<void> {
@@ -102,24 +217,16 @@ export class RedisPubSubBus implements PubSub {
     }
   }
 
-  async subscribe<T>(topic: string, options?: QueueOptions<T>): Promise<AsyncIterableIterator<T>> {
-    const subscription: { id?: number; closedEarly: boolean } = { closedEarly: false };
-    const queue = new EventQueue<T>(() => {
-      if (subscription.id === undefined) {
-        subscription.closedEarly = true;
-        return;
-      }
-      this.count--;
+  protected async listen(topic: string, listener: Listener): Promise<Unlisten> {
+    const id = await this.engine.subscribe(this.prefix + topic, listener);
+    return () => {
       // After close() the connection is gone (and the channel with it).
-      if (!this.closed) this.engine.unsubscribe(subscription.id);
-    }, options);
-    subscription.id = await this.engine.subscribe<T>(this.prefix + topic, (message) => {
-      if (!queue.push(message)) this.log.warn({ topic }, 'slow subscriber: oldest event dropped');
-    });
-    if (subscription.closedEarly) {
-      if (!this.closed) this.engine.unsubscribe(subscription.id);
-    } else this.count++;
-    return queue;
+      if (!this.closed) this.engine.unsubscribe(id);
+    };
+  }
+
+  protected dropped(topic: string): void {
+    this.log.warn({ topic }, 'slow subscriber: oldest event dropped');
   }
 
   healthy(): Promise<boolean> {

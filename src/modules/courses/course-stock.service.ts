@@ -8,6 +8,10 @@ import type { CourseStock, StockEvent } from './courses.types.js';
 export const COURSE_STOCK_TOPIC = 'course.stock';
 const MAX_WATCHED = 500;
 
+// Module-level, so every subscriber of an instance shares one coalescing hub (see PubSub).
+const byCourse = (event: StockEvent) => event.courseId;
+const stockVersion = (event: StockEvent) => event.version;
+
 /**
  * Live seat counts. Every committed seat change is published with the
  * course's stock version (from the same UPDATE); each subscriber's queue keeps
@@ -42,8 +46,8 @@ export class CourseStockService {
       : undefined;
     return this.pubsub.subscribe<StockEvent>(COURSE_STOCK_TOPIC, {
       filter: watched ? (event) => watched.has(event.courseId) : undefined,
-      coalesceBy: (event) => event.courseId,
-      versionOf: (event) => event.version,
+      coalesceBy: byCourse,
+      versionOf: stockVersion,
       flushIntervalMs: this.pushIntervalMs,
     });
   }
