@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
@@ -32,7 +32,13 @@ import { createContext, type RequestContext } from './context.js';
 import { healthRouter } from './health.js';
 import { AppMetrics } from './metrics.js';
 import { playgroundRouter } from './playground.js';
-import { graphqlHandler, precomputedHeaders } from './http-fast-path.js';
+import {
+  HttpError,
+  isPlainJsonPost,
+  readJsonBody,
+  serveGraphql,
+  staticHeaders,
+} from './http-fast-path.js';
 import { observabilityPlugin } from './plugins.js';
 import { QueryGuard } from './query-limits.js';
 import { RequestRateLimits } from './request-limits.js';
@@ -77,10 +83,6 @@ export interface App {
 }
 
 const GRACE_MS = 7_000;
-
-function clientIp(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
-}
 
 type TrustFn = (address: string, hop: number) => boolean;
 
@@ -160,7 +162,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // GraphQL responses are POST answers: an ETag (a hash of every body) buys nothing.
   app.set('etag', false);
   app.set('trust proxy', config.http.trustProxy);
-  const httpServer = http.createServer(app);
+  // POST /graphql with a plain JSON body (the hot path) is served without
+  // express's router and body parser; everything else goes through express.
+  const httpServer = http.createServer((req, res) => {
+    if (isPlainJsonPost(req, '/graphql')) serveGraphqlWithoutExpress(req, res);
+    else app(req, res);
+  });
 
   const requestLimits = new RequestRateLimits(
     services.container.get(RateLimiter),
@@ -168,13 +175,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     config.limits.rateLimitUser,
   );
   const trustProxy = app.get('trust proxy fn') as TrustFn;
+  const clientIp = (req: IncomingMessage) => proxyaddr(req, trustProxy);
   const queryGuard = new QueryGuard(config.limits);
 
   let shuttingDown = false;
   const ws: WebSocketHandle = attachWebSocketServer({
     requestLimits,
     queryGuard,
-    clientIp: (request) => proxyaddr(request, trustProxy),
+    clientIp,
     httpServer,
     schema,
     config,
@@ -209,56 +217,113 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   await apollo.start();
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.get('x-request-id');
-    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = requestId;
+  /** Request id (echoed or made), then metrics and an access-log line when the response is done. */
+  const trackRequest = (req: IncomingMessage, res: ServerResponse, route: () => string): string => {
+    const incoming = req.headers['x-request-id'];
+    const requestId =
+      typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route =
-        (req.route as { path?: string } | undefined)?.path ??
-        (res.statusCode === 404 ? 'unmatched' : req.baseUrl || 'other');
       metrics.httpDuration.observe(
-        { method: req.method, route: String(route), status: String(res.statusCode) },
+        { method: req.method ?? 'GET', route: route(), status: String(res.statusCode) },
         seconds,
       );
       log.info(
         {
           reqId: requestId,
           method: req.method,
-          path: req.originalUrl.split('?')[0],
+          path: (req.url ?? '').split('?')[0],
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
         },
         'request',
       );
     });
+    return requestId;
+  };
+  // Helmet with a static policy: its headers computed once, set in one step per response.
+  const securityHeaders = staticHeaders(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  /** The JSON answer for refusals before GraphQL (and for failures outside it). */
+  const sendHttpError = (
+    err: Error & { status?: number; type?: string },
+    res: ServerResponse,
+    requestId: string | undefined,
+  ) => {
+    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
+    if (status >= 500)
+      log.error(
+        { reqId: requestId, err: { message: err.message, stack: err.stack } },
+        'http error',
+      );
+    const message =
+      err.type === 'entity.too.large'
+        ? 'Request body too large'
+        : status < 500
+          ? err.message
+          : 'Internal server error';
+    const code = status === 413 || status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  };
+  const graphqlContext = async (req: IncomingMessage, requestId: string) => {
+    const ip = clientIp(req);
+    await requestLimits.takeForIp(ip);
+    const viewer = await services.authenticator
+      .authenticate(req.headers.authorization)
+      .catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) throw databaseUnavailableError();
+        throw err;
+      });
+    await requestLimits.takeForViewer(viewer);
+    return contextFor(viewer, ip, req.headers['user-agent'] ?? null, requestId);
+  };
+  const graphqlRoute = () => '/graphql';
+  function serveGraphqlWithoutExpress(req: IncomingMessage, res: ServerResponse): void {
+    const requestId = trackRequest(req, res, graphqlRoute);
+    securityHeaders(res);
+    readJsonBody(req, config.http.bodyLimitBytes)
+      .then((body) => serveGraphql(apollo, req, res, body, () => graphqlContext(req, requestId)))
+      .catch((err: unknown) =>
+        sendHttpError(err instanceof Error ? err : new HttpError(500, String(err)), res, requestId),
+      );
+  }
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.requestId = trackRequest(
+      req,
+      res,
+      () =>
+        (req.route as { path?: string } | undefined)?.path ??
+        (res.statusCode === 404 ? 'unmatched' : req.baseUrl || 'other'),
+    );
+    securityHeaders(res);
     next();
   });
-  // Helmet with a static policy: its headers computed once, set in one step per response.
-  app.use(
-    precomputedHeaders(
-      helmet({
-        contentSecurityPolicy: {
-          directives: {
-            defaultSrc: ["'self'"],
-            scriptSrc: ["'self'"],
-            styleSrc: ["'self'", "'unsafe-inline'"],
-            imgSrc: ["'self'", 'data:'],
-            fontSrc: ["'self'", 'data:'],
-            connectSrc: ["'self'"],
-            frameAncestors: ["'self'"],
-            objectSrc: ["'none'"],
-            baseUri: ["'self'"],
-            formAction: ["'self'"],
-          },
-        },
-        crossOriginEmbedderPolicy: false,
-      }),
-    ),
-  );
   app.use(
     healthRouter({
       orm: readyOrm,
@@ -286,18 +351,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(
     '/graphql',
     express.json({ limit: config.http.bodyLimitBytes }),
-    graphqlHandler(apollo, async (req, res) => {
-      const ip = clientIp(req);
-      await requestLimits.takeForIp(ip);
-      const viewer = await services.authenticator
-        .authenticate(req.get('authorization'))
-        .catch((err: unknown) => {
-          if (isDatabaseUnavailable(err)) throw databaseUnavailableError();
-          throw err;
-        });
-      await requestLimits.takeForViewer(viewer);
-      return contextFor(viewer, ip, req.get('user-agent') ?? null, res.locals.requestId as string);
-    }),
+    (req: Request, res: Response, next: NextFunction) => {
+      const requestId = res.locals.requestId as string;
+      serveGraphql(apollo, req, res, req.body as unknown, () =>
+        graphqlContext(req, requestId),
+      ).catch(next);
+    },
   );
   for (const router of services.routers) app.use(router);
   app.use((_req: Request, res: Response) => {
@@ -306,27 +365,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(
     (
       err: Error & { status?: number; type?: string },
-      req: Request,
+      _req: Request,
       res: Response,
       _next: NextFunction,
-    ) => {
-      const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
-      if (status >= 500)
-        log.error(
-          { reqId: res.locals.requestId, err: { message: err.message, stack: err.stack } },
-          'http error',
-        );
-      const message =
-        err.type === 'entity.too.large'
-          ? 'Request body too large'
-          : status < 500
-            ? err.message
-            : 'Internal server error';
-      const code = status === 413 || status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
-      if (res.headersSent) return;
-      res.status(status).json({ errors: [{ message, extensions: { code } }] });
-      void req;
-    },
+    ) => sendHttpError(err, res, res.locals.requestId as string | undefined),
   );
 
   let closing: Promise<void> | undefined;
