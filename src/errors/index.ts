@@ -7,3 +7,4 @@ export {
   databaseUnavailableError,
   isDatabaseUnavailable,
 } from './unavailable.js';
+export { locateSharedRefusal } from './located.js';

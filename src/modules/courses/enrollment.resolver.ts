@@ -4,13 +4,16 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../app/context.js';
+import { locateSharedRefusal } from '../../errors/index.js';
 import { Role, User } from '../accounts/user.entity.js';
 import { Course } from './course.entity.js';
 import { CourseStock, EnrollmentConnection } from './courses.types.js';
@@ -26,8 +29,11 @@ export class EnrollmentResolver {
   enroll(
     @Ctx() ctx: RequestContext,
     @Arg('courseId', () => ID) courseId: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Enrollment> {
-    return this.service.enroll(ctx, courseId);
+    return this.service.enroll(ctx, courseId).catch((err: unknown) => {
+      throw locateSharedRefusal(err, info);
+    });
   }
 
   @Authorized()
@@ -35,8 +41,11 @@ export class EnrollmentResolver {
   dropCourse(
     @Ctx() ctx: RequestContext,
     @Arg('courseId', () => ID) courseId: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CourseStock> {
-    return this.service.drop(ctx, courseId);
+    return this.service.drop(ctx, courseId).catch((err: unknown) => {
+      throw locateSharedRefusal(err, info);
+    });
   }
 
   @Authorized()
