@@ -79,7 +79,7 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<unkno
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      req.off('aborted', onAborted);
+      req.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       length += chunk.length;
@@ -109,14 +109,14 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<unkno
       cleanup();
       reject(new HttpError(400, err.message));
     };
-    const onAborted = () => {
+    const onClose = () => {
       cleanup();
       reject(new HttpError(400, 'request aborted'));
     };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-    req.on('aborted', onAborted);
+    req.on('close', onClose);
   });
 }
 

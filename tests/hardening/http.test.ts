@@ -135,6 +135,19 @@ describe('POST /graphql bodies (served without express when plain JSON)', () => 
     expect((await post(json, typename)).status).toBe(200);
   });
 
+  it('drops a request whose client goes away mid-body, and keeps serving', async () => {
+    const request = http.request(url(), {
+      method: 'POST',
+      headers: { ...json, 'transfer-encoding': 'chunked' },
+    });
+    request.on('error', () => undefined);
+    request.write('{"query":"{ __typ');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    request.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await post(json, typename)).status).toBe(200);
+  });
+
   it('leaves other encodings and content types to express: gzip is inflated, text/plain is refused', async () => {
     const gzipped = await post({ ...json, 'content-encoding': 'gzip' }, gzipSync(typename));
     expect(JSON.parse(gzipped.body)).toEqual({ data: { __typename: 'Query' } });
