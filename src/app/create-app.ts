@@ -223,6 +223,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const requestId =
       typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
+    // Before routing: express's mounted routers shorten req.url while they run.
+    const path = (req.url ?? '').split('?')[0];
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -234,7 +236,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         {
           reqId: requestId,
           method: req.method,
-          path: (req.url ?? '').split('?')[0],
+          path,
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
         },

@@ -1,11 +1,16 @@
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/infra/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
+const logLines: string[] = [];
 beforeAll(async () => {
-  t = await startTestApp({ env: { CORS_ORIGINS: 'https://app.example.com' } });
+  t = await startTestApp({
+    env: { CORS_ORIGINS: 'https://app.example.com' },
+    log: createLogger('info', {}, { write: (line: string) => void logLines.push(line) }),
+  });
 });
 afterAll(() => t?.close());
 
@@ -95,6 +100,29 @@ describe('POST /graphql bodies (served without express when plain JSON)', () => 
     expect(metrics).toMatch(
       /http_request_duration_seconds_count\{[^}]*route="\/graphql"[^}]*status="200"/,
     );
+  });
+
+  it('writes one access-log line per request with its full path, on either route', async () => {
+    await post({ ...json, 'x-request-id': 'fast-1' }, typename);
+    // A GET goes through express, whose /graphql mount shortens req.url while it runs.
+    await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'x-request-id': 'express-1', 'apollo-require-preflight': 'true' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const access = logLines
+      .map(
+        (line) =>
+          JSON.parse(line) as { msg: string; reqId?: string; path?: string; status?: number },
+      )
+      .filter((entry) => entry.msg === 'request');
+    expect(access.find((entry) => entry.reqId === 'fast-1')).toMatchObject({
+      path: '/graphql',
+      status: 200,
+    });
+    expect(access.find((entry) => entry.reqId === 'express-1')).toMatchObject({
+      path: '/graphql',
+      status: 200,
+    });
   });
 
   it('accepts a charset, a byte-order mark and a body split across packets', async () => {
