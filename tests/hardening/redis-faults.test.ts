@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/infra/index.js';
 import { AddTodo, TodosChanged } from '../documents/todos.js';
+import { CourseStockChanged, DropCourse, Enroll } from '../documents/courses.js';
+import { createCourse, createSelectionScene, createStudent } from '../factories/courses.js';
 import { startTestApp, waitForSubscribers, type TestApp } from '../helpers/app.js';
 import { Subscription } from '../helpers/client.js';
 import { hasRedisServer, startPrivateRedis, type PrivateRedis } from '../helpers/redis.js';
@@ -70,6 +72,53 @@ describe.skipIf(!hasRedisServer())('Redis down and back', () => {
     expect(latest).toContain('during the outage');
     before.close();
     after.close();
+    await ws.dispose();
+  }, 60_000);
+
+  it('paced seat subscribers (one shared listener per instance) resume too and end on the committed value', async () => {
+    const { term, period } = await createSelectionScene(t.app);
+    const course = await createCourse(t.app, period, { capacity: 5 });
+    const students = await Promise.all(Array.from({ length: 3 }, () => createStudent(t.app, term)));
+    const ws = t.client.ws({ token: null });
+    const base = t.app.infra.pubsub.activeSubscriptions;
+    const before = [1, 2].map(
+      () => new Subscription(ws, CourseStockChanged, { courseIds: [course.id] }),
+    );
+    await waitForSubscribers(t.app, base + 2, 15_000);
+    await t.client.as(students[0]!.token).ok(Enroll, { courseId: course.id });
+    for (const sub of before) await sub.waitFor(1, 15_000);
+
+    await redis.stop();
+    try {
+      await expect
+        .poll(async () => (await readiness()).status, { timeout: 10_000, interval: 100 })
+        .toBe(503);
+      await t.client.as(students[1]!.token).ok(Enroll, { courseId: course.id }); // event lost
+    } finally {
+      await redis.start();
+    }
+    await expect
+      .poll(async () => (await readiness()).status, { timeout: 15_000, interval: 100 })
+      .toBe(200);
+
+    const after = new Subscription(ws, CourseStockChanged, { courseIds: [course.id] });
+    await waitForSubscribers(t.app, base + 3, 15_000);
+    // Redis re-subscribes in the background: repeat a change until it reaches everyone.
+    const last = (sub: typeof after) => sub.received.at(-1)?.data?.courseStockChanged.remaining;
+    const third = t.client.as(students[2]!.token);
+    await third.ok(Enroll, { courseId: course.id }); // 3 of 5 taken
+    await expect
+      .poll(
+        async () => {
+          if ([...before, after].every((sub) => last(sub) === 2)) return true;
+          await third.ok(DropCourse, { courseId: course.id });
+          await third.ok(Enroll, { courseId: course.id });
+          return false;
+        },
+        { timeout: 15_000, interval: 700 },
+      )
+      .toBe(true);
+    for (const sub of [...before, after]) sub.close();
     await ws.dispose();
   }, 60_000);
 });
