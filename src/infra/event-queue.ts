@@ -164,20 +164,32 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
       if (version <= (this.versions.get(key) ?? -Infinity)) return true;
       this.versions.set(key, version);
     }
+    const outcome = this.enqueue(key, value);
+    if (outcome === 'coalesced') return true;
+    this.scheduleFlush();
+    return outcome === 'added';
+  }
+
+  /**
+   * Queues an event for the next flush: replaces the queued event of its key
+   * (coalesced), or adds it, dropping the oldest event when that goes over
+   * the bound (overflowed).
+   */
+  private enqueue(key: string | undefined, value: T): 'coalesced' | 'added' | 'overflowed' {
     if (key !== undefined) {
       const queued = this.queued.get(key);
       if (queued) {
         queued.value = value;
-        return true;
+        return 'coalesced';
       }
     }
     const entry = { key, value };
     this.pending.push(entry);
     if (key !== undefined) this.queued.set(key, entry);
-    const dropped = this.ready.length + this.pending.length > (this.options.maxBuffered ?? 1000);
-    if (dropped) this.forget((this.ready.length > 0 ? this.ready : this.pending).shift());
-    this.scheduleFlush();
-    return !dropped;
+    if (this.ready.length + this.pending.length <= (this.options.maxBuffered ?? 1000))
+      return 'added';
+    this.forget((this.ready.length > 0 ? this.ready : this.pending).shift());
+    return 'overflowed';
   }
 
   /**
@@ -225,17 +237,7 @@ export class EventQueue<T> implements AsyncIterableIterator<T> {
   private pull(hub: CoalescingHub<T>): void {
     const { filter } = this.options;
     this.hubPosition = hub.changesSince(this.hubPosition, (key, value) => {
-      if (filter && !filter(value)) return;
-      const queued = this.queued.get(key);
-      if (queued) {
-        queued.value = value;
-        return;
-      }
-      const entry = { key, value };
-      this.pending.push(entry);
-      this.queued.set(key, entry);
-      if (this.ready.length + this.pending.length > (this.options.maxBuffered ?? 1000))
-        this.forget((this.ready.length > 0 ? this.ready : this.pending).shift());
+      if (!filter || filter(value)) this.enqueue(key, value);
     });
     hub.sleep(this);
   }

@@ -82,12 +82,12 @@ abstract class QueueingPubSub implements PubSub {
     topic: string,
     options: QueueOptions<T>,
   ): Promise<AsyncIterableIterator<T>> {
-    let unlisten: Unlisten | undefined;
+    let unlisten: Unlisten | undefined = undefined;
     const queue: EventQueue<T> = new EventQueue<T>(() => this.release(queue, unlisten), options);
-    const stop = await this.listen(topic, (event) => {
+    unlisten = await this.listen(topic, (event) => {
       if (!queue.push(event as T)) this.dropped(topic);
     });
-    return this.live(queue, stop, () => (unlisten = stop));
+    return this.live(queue, unlisten);
   }
 
   private async subscribeShared<T>(
@@ -131,16 +131,16 @@ abstract class QueueingPubSub implements PubSub {
       throw err;
     }
     queue.attach(topicEntry.hub as CoalescingHub<T>);
-    return this.live(queue, leave, () => undefined);
+    return this.live(queue, leave);
   }
 
   /** Counts a subscription once it is live, unless its consumer already closed it. */
-  private live<T>(queue: EventQueue<T>, stop: Unlisten, keep: () => void): EventQueue<T> {
+  private live<T>(queue: EventQueue<T>, stop: Unlisten): EventQueue<T> {
+    // Closed while the listener was being set up: `release` ran without it.
     if (queue.ended) {
       stop();
       return queue;
     }
-    keep();
     this.count++;
     this.queues.add(queue);
     return queue;
